@@ -1,0 +1,96 @@
+package org.diffold.core.linalg;
+
+import java.util.SplittableRandom;
+
+/**
+ * A k-dimensional linear subspace of R^D with orthonormal basis U (D x k), stored row-major as u[j*k + r].
+ *
+ * <p>Provides y = U^T x and U y for single rows without forming the D x D projector: P_perp x = x - U (U^T x)
+ * (spec/math.md §5).
+ */
+public final class Subspace {
+    private final int dim;
+    private final int k;
+    private final double[] u;
+
+    private Subspace(int dim, int k, double[] u) {
+        this.dim = dim;
+        this.k = k;
+        this.u = u;
+    }
+
+    /**
+     * A uniformly random k-dimensional subspace of R^D: Gaussian D x k matrix orthonormalised by modified
+     * Gram–Schmidt applied twice (numerically orthonormal to ~1e-15).
+     */
+    public static Subspace random(int dim, int k, SplittableRandom rng) {
+        checkDims(dim, k);
+        double[] u = new double[dim * k];
+        for (int i = 0; i < u.length; i++) u[i] = rng.nextGaussian();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < k; r++) {
+                for (int q = 0; q < r; q++) {
+                    double dot = 0;
+                    for (int j = 0; j < dim; j++) dot += u[j * k + r] * u[j * k + q];
+                    for (int j = 0; j < dim; j++) u[j * k + r] -= dot * u[j * k + q];
+                }
+                double norm = 0;
+                for (int j = 0; j < dim; j++) norm += u[j * k + r] * u[j * k + r];
+                norm = Math.sqrt(norm);
+                for (int j = 0; j < dim; j++) u[j * k + r] /= norm;
+            }
+        }
+        return new Subspace(dim, k, u);
+    }
+
+    /** The coordinate subspace spanned by the first k standard basis vectors. */
+    public static Subspace coordinate(int dim, int k) {
+        checkDims(dim, k);
+        double[] u = new double[dim * k];
+        for (int r = 0; r < k; r++) u[r * k + r] = 1;
+        return new Subspace(dim, k, u);
+    }
+
+    /** Checks 1 <= k <= D with a one-line message. */
+    public static void checkDims(int dim, int k) {
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+        if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+        if (k > dim) throw new IllegalArgumentException("k must be <= dim (D), got k=" + k + " > dim=" + dim);
+    }
+
+    /** Ambient dimension D. */
+    public int dim() { return dim; }
+
+    /** Subspace dimension k. */
+    public int k() { return k; }
+
+    /** Basis entry U[j][r]. */
+    public double basis(int j, int r) { return u[j * k + r]; }
+
+    /** y = U^T x for the row x[xOff .. xOff+D); writes y[0..k). Allocation-free. */
+    public void project(double[] x, int xOff, double[] y) {
+        for (int r = 0; r < k; r++) y[r] = 0;
+        for (int j = 0, jk = 0; j < dim; j++, jk += k) {
+            double xj = x[xOff + j];
+            for (int r = 0; r < k; r++) y[r] += u[jk + r] * xj;
+        }
+    }
+
+    /** out[outOff + j] = a * x[xOff + j] + (U h)_j. Allocation-free; out may alias x at the same offset. */
+    public void axpyLift(double a, double[] x, int xOff, double[] h, double[] out, int outOff) {
+        for (int j = 0, jk = 0; j < dim; j++, jk += k) {
+            double acc = a * x[xOff + j];
+            for (int r = 0; r < k; r++) acc += u[jk + r] * h[r];
+            out[outOff + j] = acc;
+        }
+    }
+
+    /** out[outOff + j] = (U z)_j: embeds subspace coordinates z[0..k). */
+    public void lift(double[] z, double[] out, int outOff) {
+        for (int j = 0, jk = 0; j < dim; j++, jk += k) {
+            double acc = 0;
+            for (int r = 0; r < k; r++) acc += u[jk + r] * z[r];
+            out[outOff + j] = acc;
+        }
+    }
+}

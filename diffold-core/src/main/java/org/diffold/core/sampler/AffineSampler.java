@@ -1,0 +1,143 @@
+package org.diffold.core.sampler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.diffold.core.process.NoiseLevel;
+import org.diffold.core.random.RandomStreams;
+import org.diffold.core.score.Score;
+
+/**
+ * Runs a {@link StepPlan}: Y_start ~ N(0, I), then Y <- a_i Y + b_i s(Y) + n_i Z_i for every step, optionally
+ * followed by the Tweedie denoiser at the output level (spec/math.md §3.1–§3.3).
+ *
+ * <p>Sample i draws all its noise from stream {@code firstIndex + i}, and rows are processed independently in
+ * fixed chunks, so the output is bit-identical for any batch split and thread count. Work buffers are allocated
+ * once per chunk; the step loop allocates nothing. After every step the chunk is checked for NaN/Inf.
+ */
+public final class AffineSampler {
+    /** Rows processed together (a chunk of 32 x 1024 doubles fits in L2). */
+    public static final int CHUNK_ROWS = 32;
+    private final StepPlan plan;
+    private final boolean finalDenoise;
+
+    /** A sampler for the plan; {@code finalDenoise} adds the Tweedie step m(Y) at the output level. */
+    public AffineSampler(StepPlan plan, boolean finalDenoise) {
+        this.plan = plan;
+        this.finalDenoise = finalDenoise;
+    }
+
+    /** The plan. */
+    public StepPlan plan() { return plan; }
+
+    /**
+     * Writes n samples (row-major n x D) into {@code out}.
+     *
+     * @param progress called with the number of rows finished (from worker threads); may be null
+     * @throws SamplingDivergedException when a value becomes NaN or infinite
+     */
+    public void sample(Score score, RandomStreams streams, long firstIndex, int n, double[] out, int threads,
+                       IntConsumer progress) {
+        int d = score.dim();
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (n < 0 || out.length < (long) n * d) throw new IllegalArgumentException("output holds " + out.length + " values, needs n*D = " + (long) n * d);
+        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        if (threads == 1 || chunks <= 1) {
+            Worker w = new Worker(score, d);
+            for (int c = 0; c < chunks; c++) runChunk(w, streams, firstIndex, c, n, out, progress);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
+            Thread t = new Thread(r, "diffold-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            int per = (chunks + threads - 1) / threads;
+            for (int start = 0; start < chunks; start += per) {
+                int s0 = start, s1 = Math.min(chunks, start + per);
+                futures.add(pool.submit(() -> {
+                    Worker w = new Worker(score, d);
+                    for (int c = s0; c < s1; c++) runChunk(w, streams, firstIndex, c, n, out, progress);
+                }));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sampling interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runChunk(Worker w, RandomStreams streams, long firstIndex, int chunk, int n, double[] out,
+                          IntConsumer progress) {
+        int from = chunk * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from);
+        int d = w.d;
+        double[] y = w.y, s = w.s;
+        SplittableRandom[] rng = w.rng;
+        for (int r = 0; r < rows; r++) {
+            rng[r] = streams.stream(firstIndex + from + r);
+            for (int j = r * d, end = j + d; j < end; j++) y[j] = rng[r].nextGaussian();
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            w.eval.score(plan.level(i), y, s, 0, rows);
+            double a = plan.a(i), b = plan.b(i), nz = plan.noise(i);
+            double check = 0;
+            for (int r = 0; r < rows; r++) {
+                SplittableRandom g = rng[r];
+                int j = r * d, end = j + d;
+                if (nz > 0) {
+                    for (; j < end; j++) { double v = a * y[j] + b * s[j] + nz * g.nextGaussian(); y[j] = v; check += v; }
+                } else {
+                    for (; j < end; j++) { double v = a * y[j] + b * s[j]; y[j] = v; check += v; }
+                }
+            }
+            if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
+        }
+        if (finalDenoise) {
+            NoiseLevel lvl = plan.outputLevel();
+            w.eval.score(lvl, y, s, 0, rows);
+            double s2 = lvl.sigma2(), invC = 1 / lvl.c();
+            for (int j = 0, end = rows * d; j < end; j++) y[j] = (y[j] + s2 * s[j]) * invC;
+        }
+        System.arraycopy(y, 0, out, from * d, rows * d);
+        if (progress != null) progress.accept(rows);
+    }
+
+    private SamplingDivergedException diverged(int step, double[] y, int rows, int d, long firstSample) {
+        long bad = firstSample;
+        for (int r = 0; r < rows; r++) {
+            boolean ok = true;
+            for (int j = r * d; j < (r + 1) * d && ok; j++) ok = Double.isFinite(y[j]);
+            if (!ok) { bad = firstSample + r; break; }
+        }
+        return new SamplingDivergedException("non-finite value after step " + (step + 1) + " of " + plan.size()
+                + " (" + plan.label(step) + ") in sample " + bad + " of " + plan.name());
+    }
+
+    private static final class Worker {
+        final int d;
+        final double[] y, s;
+        final SplittableRandom[] rng = new SplittableRandom[CHUNK_ROWS];
+        final Score.Evaluator eval;
+
+        Worker(Score score, int d) {
+            this.d = d;
+            this.y = new double[CHUNK_ROWS * d];
+            this.s = new double[CHUNK_ROWS * d];
+            this.eval = score.evaluator();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.diffold.core.score;
+
+import org.diffold.core.process.NoiseLevel;
+
+/**
+ * A score s(x) = grad log p(x) of the noised law at a {@link NoiseLevel}, evaluated on batches.
+ *
+ * <p>Batches are flat row-major arrays of rows of length {@link #dim()}. Implementations are immutable and
+ * thread-safe; scratch space lives in the {@link Evaluator}, one per thread, so evaluation allocates nothing.
+ * Row i's result depends on row i alone, which keeps sampling bit-identical across batch sizes.
+ */
+public interface Score {
+    /** Ambient dimension D. */
+    int dim();
+
+    /** A new evaluator with its own scratch space; use one per thread. */
+    Evaluator evaluator();
+
+    /** Per-thread evaluation state. */
+    interface Evaluator {
+        /**
+         * Writes s(x_i) into rows [from, to) of {@code out} for rows [from, to) of {@code x}.
+         * {@code out} must not alias {@code x}.
+         */
+        void score(NoiseLevel level, double[] x, double[] out, int from, int to);
+    }
+}
