@@ -1,0 +1,132 @@
+package org.diffold.core.dimension;
+
+import java.util.Arrays;
+import org.diffold.core.knn.Neighbors;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+
+/**
+ * Local PCA (spec/math.md §8): the covariance eigenvalues lambda_1 >= ... of a neighbourhood (the point and its k
+ * nearest neighbours, centred at their mean) and one of two criteria:
+ * <ul>
+ *   <li>{@code lpca} (Fukunaga &amp; Olsen, IEEE Trans. Comput. 1971): d = #{i : lambda_i > alpha lambda_1},
+ *       alpha = 0.05 by default (scikit-dimension's default);</li>
+ *   <li>{@code lpca-ev} (explained variance): the smallest d with sum_{i&lt;=d} lambda_i >= alpha sum_i lambda_i,
+ *       alpha = 0.95 by default (ours).</li>
+ * </ul>
+ * Pointwise values are integers; the global estimate is their mean. With k = 0 the whole data set is one
+ * neighbourhood (classic global PCA, no pointwise values). Eigenvalues come from the (m x m) Gram matrix of the m
+ * centred points when m &lt;= D, otherwise from the D x D covariance: both have the same non-zero spectrum.
+ */
+public final class LpcaEstimator implements IntrinsicDimensionEstimator {
+    /** Default neighbourhood size (ours: large enough for the benchmark's d up to 70 at k + 1 > d). */
+    public static final int DEFAULT_K = 100;
+    /** Default Fukunaga–Olsen eigenvalue fraction. */
+    public static final double DEFAULT_FO_ALPHA = 0.05;
+    /** Default explained-variance fraction. */
+    public static final double DEFAULT_EV_ALPHA = 0.95;
+
+    /** The two eigenvalue criteria. */
+    public enum Criterion {
+        /** Fukunaga–Olsen: count eigenvalues above alpha times the largest. */
+        FUKUNAGA_OLSEN("lpca"),
+        /** Smallest d explaining at least the fraction alpha of the variance. */
+        EXPLAINED_VARIANCE("lpca-ev");
+
+        private final String estimatorName;
+        Criterion(String estimatorName) { this.estimatorName = estimatorName; }
+    }
+
+    private final Criterion criterion;
+    private final double alpha;
+    private final int k;
+
+    /** k = 0 (global) or k >= 1 neighbours; alpha in (0, 1). */
+    public LpcaEstimator(Criterion criterion, double alpha, int k) {
+        if (!(alpha > 0 && alpha < 1)) throw new IllegalArgumentException("lpca alpha must be in (0, 1), got " + alpha);
+        if (k < 0) throw new IllegalArgumentException("lpca k must be >= 0 (0 = global PCA), got " + k);
+        this.criterion = criterion;
+        this.alpha = alpha;
+        this.k = k;
+    }
+
+    @Override public String name() { return criterion.estimatorName; }
+    @Override public int neighbors() { return k; }
+    @Override public int minPoints() { return Math.max(2, k + 1); }
+
+    @Override
+    public IdEstimate estimate(PointCloud cloud) {
+        checkSize(cloud);
+        int n = cloud.n();
+        if (k == 0) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            return IdEstimate.global(name(), criterion(eigenvalues(cloud, all)));
+        }
+        Neighbors nb = cloud.neighbors(k);
+        double[] pw = new double[n];
+        int[] members = new int[k + 1];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            members[0] = i;
+            for (int j = 0; j < k; j++) members[j + 1] = nb.index(i, j);
+            pw[i] = criterion(eigenvalues(cloud, members));
+            sum += pw[i];
+        }
+        return new IdEstimate(name(), sum / n, pw);
+    }
+
+    /** Applies the criterion to eigenvalues sorted in decreasing order. */
+    int criterion(double[] lambda) {
+        double top = Math.max(lambda[0], 0);
+        if (criterion == Criterion.FUKUNAGA_OLSEN) {
+            int d = 0;
+            while (d < lambda.length && lambda[d] > alpha * top) d++;
+            return Math.max(d, 1);
+        }
+        double total = 0;
+        for (double l : lambda) total += Math.max(l, 0);
+        double acc = 0;
+        for (int d = 0; d < lambda.length; d++) {
+            acc += Math.max(lambda[d], 0);
+            if (acc >= alpha * total) return d + 1;
+        }
+        return lambda.length;
+    }
+
+    /** Covariance eigenvalues of the rows {@code members}, decreasing (scaled by m; the criteria are scale-free). */
+    static double[] eigenvalues(PointCloud cloud, int[] members) {
+        int m = members.length, dim = cloud.dim();
+        double[] x = cloud.data();
+        double[] mean = new double[dim];
+        for (int r : members) for (int j = 0; j < dim; j++) mean[j] += x[r * dim + j];
+        for (int j = 0; j < dim; j++) mean[j] /= m;
+        double[][] c = new double[m][dim];
+        for (int a = 0; a < m; a++) for (int j = 0; j < dim; j++) c[a][j] = x[members[a] * dim + j] - mean[j];
+        double[][] s;
+        if (m <= dim) {
+            s = new double[m][m];
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b <= a; b++) {
+                    double v = 0;
+                    for (int j = 0; j < dim; j++) v += c[a][j] * c[b][j];
+                    s[a][b] = v;
+                    s[b][a] = v;
+                }
+            }
+        } else {
+            s = new double[dim][dim];
+            for (double[] row : c) {
+                for (int p = 0; p < dim; p++) {
+                    double rp = row[p];
+                    for (int q = 0; q <= p; q++) s[p][q] += rp * row[q];
+                }
+            }
+            for (int p = 0; p < dim; p++) for (int q = 0; q < p; q++) s[q][p] = s[p][q];
+        }
+        double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(s, false)).getEigenvalues();
+        Arrays.sort(ev);
+        for (int a = 0, b = ev.length - 1; a < b; a++, b--) { double t = ev[a]; ev[a] = ev[b]; ev[b] = t; }
+        return ev;
+    }
+}

@@ -1,0 +1,123 @@
+package org.diffold.core.knn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.diffold.core.linalg.DotPanelKernel;
+
+/**
+ * Streams all squared distances |x_i - y_j|^2 = |x_i|^2 + |y_j|^2 - 2 x_i . y_j between the rows of two
+ * row-major matrices, a panel of references at a time, to per-worker {@link RowVisitor}s. The dot products come
+ * from {@link DotPanelKernel}; nothing of size nx x ny is ever stored.
+ *
+ * <p>Rows of x are split into one contiguous range per worker, and each row sees the panels in the same order
+ * whatever the thread count, so results are identical for any number of threads. Values are clamped at 0
+ * (the expansion can round to tiny negatives); callers needing full accuracy for the few pairs they keep recompute
+ * those distances directly ({@link #squaredDistance}).
+ */
+public final class PairwiseScan {
+    /** Receives the squared distances of one x row to one panel of y rows; one visitor per worker thread. */
+    public interface RowVisitor {
+        /** d2[j] = |x_i - y_{j0+j}|^2 for j &lt; count; {@code d2} is reused after the call returns. */
+        void row(int i, int j0, double[] d2, int count);
+    }
+
+    private PairwiseScan() {}
+
+    /**
+     * Visits every pair (i, j), i &lt; nx, j &lt; ny. {@code visitorForWorker} is called once per worker (with the
+     * worker index) before its rows are scanned; worker w receives exactly the rows of its contiguous range.
+     *
+     * @param threads worker threads, >= 1
+     */
+    public static void scan(double[] x, int nx, double[] y, int ny, int dim, int threads,
+                            IntFunction<RowVisitor> visitorForWorker) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+        if (nx < 0 || ny < 0 || x.length < (long) nx * dim || y.length < (long) ny * dim) {
+            throw new IllegalArgumentException("matrices hold " + x.length + " and " + y.length
+                    + " values, need nx*dim = " + (long) nx * dim + " and ny*dim = " + (long) ny * dim);
+        }
+        int workers = Math.max(1, Math.min(threads, (nx + DotPanelKernel.ROWS - 1) / DotPanelKernel.ROWS));
+        if (workers == 1) {
+            scanRange(x, 0, nx, y, ny, dim, visitorForWorker.apply(0));
+            return;
+        }
+        RowVisitor[] visitors = new RowVisitor[workers];
+        for (int w = 0; w < workers; w++) visitors[w] = visitorForWorker.apply(w);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "diffold-pairwise");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int from = rangeStart(nx, workers, w), to = rangeStart(nx, workers, w + 1);
+                RowVisitor v = visitors[w];
+                futures.add(pool.submit(() -> scanRange(x, from, to, y, ny, dim, v)));
+            }
+            for (Future<?> f : futures) f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) throw re;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("pairwise scan interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** First row of worker w's range: ranges are multiples of 4 rows, as equal as possible. */
+    static int rangeStart(int nx, int workers, int w) {
+        int groups = (nx + DotPanelKernel.ROWS - 1) / DotPanelKernel.ROWS;
+        return (int) Math.min(nx, (long) groups * w / workers * DotPanelKernel.ROWS);
+    }
+
+    private static void scanRange(double[] x, int from, int to, double[] y, int ny, int dim, RowVisitor visitor) {
+        int nb = DotPanelKernel.PANEL;
+        double[][] panel = DotPanelKernel.newPanel(dim, nb);
+        double[][] c = new double[DotPanelKernel.ROWS][nb];
+        double[] yNorm = new double[nb];
+        double[] xNorm = new double[to - from];
+        for (int i = from; i < to; i++) xNorm[i - from] = squaredNorm(x, i * dim, dim);
+        double[] d2 = new double[nb];
+        for (int j0 = 0; j0 < ny; j0 += nb) {
+            int count = Math.min(nb, ny - j0);
+            DotPanelKernel.pack(y, dim, j0, count, panel, yNorm);
+            for (int i = from; i < to; i += DotPanelKernel.ROWS) {
+                int rows = Math.min(DotPanelKernel.ROWS, to - i);
+                DotPanelKernel.dot4(x, dim, i, rows, panel, count, c);
+                for (int r = 0; r < rows; r++) {
+                    double[] cr = c[r];
+                    double xn = xNorm[i + r - from];
+                    for (int j = 0; j < count; j++) d2[j] = Math.max(0, xn + yNorm[j] - 2 * cr[j]);
+                    visitor.row(i + r, j0, d2, count);
+                }
+            }
+        }
+    }
+
+    private static double squaredNorm(double[] x, int off, int dim) {
+        double s = 0;
+        for (int k = 0; k < dim; k++) s += x[off + k] * x[off + k];
+        return s;
+    }
+
+    /** |x_i - y_j|^2 computed directly from the differences (accurate for close pairs). */
+    public static double squaredDistance(double[] x, int i, double[] y, int j, int dim) {
+        double s = 0;
+        for (int k = 0, a = i * dim, b = j * dim; k < dim; k++) {
+            double d = x[a + k] - y[b + k];
+            s += d * d;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,163 @@
+package org.diffold.core.manifold;
+
+import java.util.SplittableRandom;
+import org.diffold.core.random.RandomStreams;
+
+/**
+ * Numerical nearest-point projection onto the image of a {@link Parametrization}: minimise |phi(p) - x|^2 over the
+ * parameter box by Levenberg–Marquardt (Marquardt's diagonal scaling, central-difference Jacobian, steps clamped to the
+ * box), started from each of the {@link #STARTS} anchors whose images are nearest to x, keeping the best result.
+ *
+ * <p>Accuracy: iterations stop when a step moves p by less than 1e-12 of the box width, so the returned point is a
+ * constrained local minimiser of the distance to within {@link #TOLERANCE} (relative to the manifold's size). It is
+ * the global nearest point whenever one of the starts lies in its basin: always for points closer to M than its reach
+ * once the anchors are denser than the reach (a 1-parameter curve gets a uniform grid of anchors; more parameters get
+ * seeded random anchors, so very high-dimensional parameter boxes carry no such guarantee).
+ */
+public final class ParametricProjector {
+    /** Stated accuracy of a converged projection (see the class). */
+    public static final double TOLERANCE = 1e-9;
+    /** Starts per projection. */
+    public static final int STARTS = 3;
+    private static final int MAX_ITERATIONS = 200;
+    private final Parametrization phi;
+    private final int p, dim, anchors;
+    private final double[] anchorParams, anchorPoints;
+
+    /** Builds {@code anchors} anchors (a grid for one parameter, seeded uniform draws otherwise). */
+    public ParametricProjector(Parametrization phi, int anchors, long seed) {
+        if (anchors < STARTS) throw new IllegalArgumentException("anchors must be >= " + STARTS + ", got " + anchors);
+        this.phi = phi;
+        this.p = phi.paramDim();
+        this.dim = phi.dim();
+        this.anchors = anchors;
+        anchorParams = new double[anchors * p];
+        anchorPoints = new double[anchors * dim];
+        RandomStreams streams = new RandomStreams(seed).child("projector-anchors");
+        double[] q = new double[p];
+        for (int a = 0; a < anchors; a++) {
+            SplittableRandom rng = streams.stream(a);
+            for (int j = 0; j < p; j++) {
+                double u = p == 1 ? (double) a / (anchors - 1) : rng.nextDouble();
+                q[j] = phi.lower(j) + u * (phi.upper(j) - phi.lower(j));
+                anchorParams[a * p + j] = q[j];
+            }
+            phi.embed(q, anchorPoints, a * dim);
+        }
+    }
+
+    /** Writes the nearest point to x[xOff ..) into out[outOff ..); returns its parameter. */
+    public double[] project(double[] x, int xOff, double[] out, int outOff) {
+        int[] best = new int[STARTS];
+        double[] bestD = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        for (int a = 0; a < anchors; a++) {
+            double s = 0;
+            for (int j = 0, o = a * dim; j < dim; j++) { double e = anchorPoints[o + j] - x[xOff + j]; s += e * e; }
+            if (s < bestD[STARTS - 1]) {
+                int pos = STARTS - 1;
+                while (pos > 0 && bestD[pos - 1] > s) { bestD[pos] = bestD[pos - 1]; best[pos] = best[pos - 1]; pos--; }
+                bestD[pos] = s;
+                best[pos] = a;
+            }
+        }
+        double[] bestParam = null;
+        double bestF = Double.POSITIVE_INFINITY;
+        double[] point = new double[dim];
+        for (int s = 0; s < STARTS; s++) {
+            double[] q = new double[p];
+            System.arraycopy(anchorParams, best[s] * p, q, 0, p);
+            double f = refine(x, xOff, q, point);
+            if (f < bestF) { bestF = f; bestParam = q; }
+        }
+        phi.embed(bestParam, out, outOff);
+        return bestParam;
+    }
+
+    /** Levenberg–Marquardt from q (modified in place); returns the final squared distance. */
+    private double refine(double[] x, int xOff, double[] q, double[] point) {
+        double[] jac = new double[dim * p], plus = new double[dim], minus = new double[dim], r = new double[dim];
+        double[] a = new double[p * p], g = new double[p], step = new double[p], trial = new double[p];
+        double f = residual(x, xOff, q, point, r);
+        double lambda = 1e-3;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            for (int j = 0; j < p; j++) {
+                double width = phi.upper(j) - phi.lower(j), h = 1e-6 * width, qj = q[j];
+                double hi = Math.min(phi.upper(j), qj + h), lo = Math.max(phi.lower(j), qj - h);
+                q[j] = hi; phi.embed(q, plus, 0);
+                q[j] = lo; phi.embed(q, minus, 0);
+                q[j] = qj;
+                for (int i = 0; i < dim; i++) jac[i * p + j] = (plus[i] - minus[i]) / (hi - lo);
+            }
+            for (int u = 0; u < p; u++) {
+                double gu = 0;
+                for (int i = 0; i < dim; i++) gu += jac[i * p + u] * r[i];
+                g[u] = gu;
+                for (int v = 0; v <= u; v++) {
+                    double s = 0;
+                    for (int i = 0; i < dim; i++) s += jac[i * p + u] * jac[i * p + v];
+                    a[u * p + v] = s;
+                    a[v * p + u] = s;
+                }
+            }
+            boolean accepted = false, converged = false;
+            while (lambda < 1e12) {
+                if (!solveDamped(a, g, lambda, step)) { lambda *= 10; continue; }
+                double moved = 0;
+                for (int j = 0; j < p; j++) {
+                    trial[j] = Math.max(phi.lower(j), Math.min(phi.upper(j), q[j] - step[j]));
+                    moved = Math.max(moved, Math.abs(trial[j] - q[j]) / (phi.upper(j) - phi.lower(j)));
+                }
+                double ft = residual(x, xOff, trial, point, plus);
+                if (ft <= f) {
+                    System.arraycopy(trial, 0, q, 0, p);
+                    System.arraycopy(plus, 0, r, 0, dim);
+                    f = ft;
+                    lambda = Math.max(lambda / 10, 1e-15);
+                    accepted = true;
+                    converged = moved < 1e-12;
+                    break;
+                }
+                if (moved < 1e-15) { converged = true; break; }
+                lambda *= 10;
+            }
+            if (converged || !accepted) break;
+        }
+        return f;
+    }
+
+    private double residual(double[] x, int xOff, double[] q, double[] point, double[] r) {
+        phi.embed(q, point, 0);
+        double f = 0;
+        for (int i = 0; i < dim; i++) { r[i] = point[i] - x[xOff + i]; f += r[i] * r[i]; }
+        return f;
+    }
+
+    /** Solves (A + lambda diag(A) + tiny I) s = g by Cholesky; false when not positive definite. */
+    private boolean solveDamped(double[] a, double[] g, double lambda, double[] s) {
+        double[] l = new double[p * p];
+        for (int u = 0; u < p; u++) {
+            for (int v = 0; v <= u; v++) {
+                double sum = a[u * p + v];
+                if (u == v) sum += lambda * a[u * p + u] + 1e-30;
+                for (int w = 0; w < v; w++) sum -= l[u * p + w] * l[v * p + w];
+                if (u == v) {
+                    if (!(sum > 0)) return false;
+                    l[u * p + u] = Math.sqrt(sum);
+                } else {
+                    l[u * p + v] = sum / l[v * p + v];
+                }
+            }
+        }
+        for (int u = 0; u < p; u++) {
+            double sum = g[u];
+            for (int w = 0; w < u; w++) sum -= l[u * p + w] * s[w];
+            s[u] = sum / l[u * p + u];
+        }
+        for (int u = p - 1; u >= 0; u--) {
+            double sum = s[u];
+            for (int w = u + 1; w < p; w++) sum -= l[w * p + u] * s[w];
+            s[u] = sum / l[u * p + u];
+        }
+        return true;
+    }
+}
