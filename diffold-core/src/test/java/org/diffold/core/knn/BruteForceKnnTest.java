@@ -1,0 +1,105 @@
+package org.diffold.core.knn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BruteForceKnnTest {
+    static double[] gaussian(int n, int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+        return x;
+    }
+
+    /** The obvious O(n^2 D) search, sorted by (distance, index). */
+    static Integer[] naive(double[] q, int i, double[] ref, int nr, int d, boolean self) {
+        Integer[] idx = new Integer[nr];
+        for (int j = 0; j < nr; j++) idx[j] = j;
+        double[] dist = new double[nr];
+        for (int j = 0; j < nr; j++) dist[j] = Math.sqrt(PairwiseScan.squaredDistance(q, i, ref, j, d));
+        if (self) dist[i] = Double.POSITIVE_INFINITY;
+        Arrays.sort(idx, Comparator.<Integer>comparingDouble(j -> dist[j]).thenComparingInt(j -> j));
+        return idx;
+    }
+
+    @Test
+    void selfSearchMatchesNaiveSearchForAwkwardShapes() {
+        // shapes that exercise the kernel's tails: n not a multiple of 4 or of the panel width, odd D
+        for (int[] shape : new int[][] {{1 + 1, 1}, {7, 3}, {300, 5}, {517, 33}}) {
+            int n = shape[0], d = shape[1], k = Math.min(5, n - 1);
+            double[] x = gaussian(n, d, n * 31L + d);
+            Neighbors nb = new BruteForceKnn(1).selfSearch(x, n, d, k);
+            for (int i = 0; i < n; i++) {
+                Integer[] want = naive(x, i, x, n, d, true);
+                for (int j = 0; j < k; j++) {
+                    assertEquals(want[j], nb.index(i, j), "n=" + n + " d=" + d + " row " + i + " rank " + j);
+                    assertEquals(Math.sqrt(PairwiseScan.squaredDistance(x, i, x, want[j], d)), nb.distance(i, j), 1e-12);
+                }
+            }
+        }
+    }
+
+    @Test
+    void queryAgainstReferencesMatchesNaiveSearch() {
+        int nq = 45, nr = 600, d = 9, k = 7;
+        double[] q = gaussian(nq, d, 1), r = gaussian(nr, d, 2);
+        Neighbors nb = new BruteForceKnn(2).search(q, nq, r, nr, d, k);
+        for (int i = 0; i < nq; i++) {
+            Integer[] want = naive(q, i, r, nr, d, false);
+            for (int j = 0; j < k; j++) assertEquals(want[j], nb.index(i, j));
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        int n = 1001, d = 17, k = 10;
+        double[] x = gaussian(n, d, 3);
+        Neighbors a = new BruteForceKnn(1).selfSearch(x, n, d, k), b = new BruteForceKnn(3).selfSearch(x, n, d, k);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                assertEquals(a.index(i, j), b.index(i, j));
+                assertEquals(Double.doubleToLongBits(a.distance(i, j)), Double.doubleToLongBits(b.distance(i, j)));
+            }
+        }
+    }
+
+    @Test
+    void smallDistancesAreRecomputedAccurately() {
+        // two points 1e-9 apart far from the origin: the |x|^2 + |y|^2 - 2 x.y expansion alone loses all digits
+        double[] x = {1e4, 1e4, 1e4 + 1e-9, 1e4, -5, 3};
+        Neighbors nb = new BruteForceKnn(1).selfSearch(x, 3, 2, 1);
+        assertEquals(1, nb.index(0, 0));
+        assertEquals(x[2] - x[0], nb.distance(0, 0), 0); // the representable gap (~1.0004e-9), exact by Sterbenz
+    }
+
+    @Test
+    void rejectsBadK() {
+        double[] x = gaussian(5, 2, 4);
+        assertThrows(IllegalArgumentException.class, () -> new BruteForceKnn(1).selfSearch(x, 5, 2, 5));
+        assertThrows(IllegalArgumentException.class, () -> new BruteForceKnn(1).selfSearch(x, 5, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new BruteForceKnn(0));
+    }
+
+    @Test
+    void pairwiseScanVisitsEveryPairOnce() {
+        int n = 530, d = 6;
+        double[] x = gaussian(n, d, 5);
+        long[][] seen = new long[2][1];
+        double[] sums = new double[2];
+        PairwiseScan.scan(x, n, x, n, d, 2, w -> (i, j0, d2, count) -> {
+            seen[w][0] += count;
+            for (int j = 0; j < count; j++) sums[w] += d2[j];
+        });
+        assertEquals((long) n * n, seen[0][0] + seen[1][0]);
+        double direct = 0;
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) direct += PairwiseScan.squaredDistance(x, i, x, j, d);
+        assertEquals(direct, sums[0] + sums[1], 1e-9 * direct);
+        assertArrayEquals(new int[] {0, 264, 530}, new int[] {PairwiseScan.rangeStart(n, 2, 0), PairwiseScan.rangeStart(n, 2, 1), PairwiseScan.rangeStart(n, 2, 2)});
+    }
+}
