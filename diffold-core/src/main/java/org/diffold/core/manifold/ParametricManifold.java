@@ -6,7 +6,7 @@ import org.diffold.core.random.RandomStreams;
 /**
  * The image of a parameter box under a smooth map, sampled by drawing parameters from a given law (the density
  * along the manifold) and mapping them. Projection is numerical ({@link ParametricProjector}: accuracy
- * {@link ParametricProjector#TOLERANCE}, global for points within the reach; 4096 grid anchors for curves, 8192
+ * {@link ParametricProjector#TOLERANCE}, global for points within the reach; 4096 grid anchors for curves, 16384
  * seeded anchors otherwise). The intrinsic dimension is the number of parameters.
  */
 public final class ParametricManifold implements DataManifold, Parametrization {
@@ -90,7 +90,7 @@ public final class ParametricManifold implements DataManifold, Parametrization {
         ParametricProjector pr = projector;
         if (pr == null) {
             synchronized (this) {
-                if (projector == null) projector = new ParametricProjector(this, lower.length == 1 ? 4096 : 8192, 0);
+                if (projector == null) projector = new ParametricProjector(this, lower.length == 1 ? 4096 : 16384, 0);
                 pr = projector;
             }
         }

@@ -6,20 +6,24 @@ import org.diffold.core.random.RandomStreams;
 /**
  * Numerical nearest-point projection onto the image of a {@link Parametrization}: minimise |phi(p) - x|^2 over the
  * parameter box by Levenberg–Marquardt (Marquardt's diagonal scaling, central-difference Jacobian, steps clamped to the
- * box), started from each of the {@link #STARTS} anchors whose images are nearest to x, keeping the best result.
+ * box), started from each of the {@link #STARTS} anchors whose images are nearest to x, keeping the best result (and
+ * stopping early once a start reaches distance zero to rounding).
  *
- * <p>Accuracy: iterations stop when a step moves p by less than 1e-12 of the box width, so the returned point is a
- * constrained local minimiser of the distance to within {@link #TOLERANCE} (relative to the manifold's size). It is
+ * <p>Accuracy: iterations stop at first-order optimality (the residual x - phi(p) orthogonal to every free tangent
+ * direction to 1e-11 relative) or when no step lowers |phi(p) - x|^2 in floating point. Because the squared distance is
+ * flat to second order at its minimum, comparing its values pins the point down only to about sqrt(machine epsilon):
+ * the returned point is a constrained local minimiser to within {@link #TOLERANCE} relative to the manifold's size,
+ * while the distance itself is accurate to rounding. The minimiser is
  * the global nearest point whenever one of the starts lies in its basin: always for points closer to M than its reach
  * once the anchors are denser than the reach (a 1-parameter curve gets a uniform grid of anchors; more parameters get
  * seeded random anchors, so very high-dimensional parameter boxes carry no such guarantee).
  */
 public final class ParametricProjector {
-    /** Stated accuracy of a converged projection (see the class). */
-    public static final double TOLERANCE = 1e-9;
+    /** Stated accuracy of the projected point, relative to the manifold's size (see the class). */
+    public static final double TOLERANCE = 1e-7;
     /** Starts per projection. */
-    public static final int STARTS = 3;
-    private static final int MAX_ITERATIONS = 200;
+    public static final int STARTS = 24;
+    private static final int MAX_ITERATIONS = 500;
     private final Parametrization phi;
     private final int p, dim, anchors;
     private final double[] anchorParams, anchorPoints;
@@ -49,7 +53,8 @@ public final class ParametricProjector {
     /** Writes the nearest point to x[xOff ..) into out[outOff ..); returns its parameter. */
     public double[] project(double[] x, int xOff, double[] out, int outOff) {
         int[] best = new int[STARTS];
-        double[] bestD = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] bestD = new double[STARTS];
+        java.util.Arrays.fill(bestD, Double.POSITIVE_INFINITY);
         for (int a = 0; a < anchors; a++) {
             double s = 0;
             for (int j = 0, o = a * dim; j < dim; j++) { double e = anchorPoints[o + j] - x[xOff + j]; s += e * e; }
@@ -60,6 +65,8 @@ public final class ParametricProjector {
                 best[pos] = a;
             }
         }
+        double scale2 = 1;
+        for (int j = 0; j < dim; j++) scale2 += x[xOff + j] * x[xOff + j];
         double[] bestParam = null;
         double bestF = Double.POSITIVE_INFINITY;
         double[] point = new double[dim];
@@ -68,6 +75,7 @@ public final class ParametricProjector {
             System.arraycopy(anchorParams, best[s] * p, q, 0, p);
             double f = refine(x, xOff, q, point);
             if (f < bestF) { bestF = f; bestParam = q; }
+            if (bestF <= 1e-28 * scale2) break; // on the manifold to rounding: no start can do better
         }
         phi.embed(bestParam, out, outOff);
         return bestParam;
@@ -79,7 +87,7 @@ public final class ParametricProjector {
         double[] a = new double[p * p], g = new double[p], step = new double[p], trial = new double[p];
         double f = residual(x, xOff, q, point, r);
         double lambda = 1e-3;
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
+        for (int it = 0; it < MAX_ITERATIONS && f > 0; it++) {
             for (int j = 0; j < p; j++) {
                 double width = phi.upper(j) - phi.lower(j), h = 1e-6 * width, qj = q[j];
                 double hi = Math.min(phi.upper(j), qj + h), lo = Math.max(phi.lower(j), qj - h);
@@ -99,30 +107,40 @@ public final class ParametricProjector {
                     a[v * p + u] = s;
                 }
             }
-            boolean accepted = false, converged = false;
+            if (stationary(q, g, a, f)) break;
+            boolean accepted = false;
             while (lambda < 1e12) {
-                if (!solveDamped(a, g, lambda, step)) { lambda *= 10; continue; }
-                double moved = 0;
-                for (int j = 0; j < p; j++) {
-                    trial[j] = Math.max(phi.lower(j), Math.min(phi.upper(j), q[j] - step[j]));
-                    moved = Math.max(moved, Math.abs(trial[j] - q[j]) / (phi.upper(j) - phi.lower(j)));
-                }
+                if (!solveDamped(a, g, lambda, step)) { lambda *= 4; continue; }
+                for (int j = 0; j < p; j++) trial[j] = Math.max(phi.lower(j), Math.min(phi.upper(j), q[j] - step[j]));
                 double ft = residual(x, xOff, trial, point, plus);
-                if (ft <= f) {
+                if (ft < f) {
                     System.arraycopy(trial, 0, q, 0, p);
                     System.arraycopy(plus, 0, r, 0, dim);
                     f = ft;
-                    lambda = Math.max(lambda / 10, 1e-15);
+                    lambda = Math.max(lambda / 3, 1e-12);
                     accepted = true;
-                    converged = moved < 1e-12;
                     break;
                 }
-                if (moved < 1e-15) { converged = true; break; }
-                lambda *= 10;
+                lambda *= 4;
             }
-            if (converged || !accepted) break;
+            if (!accepted) break; // no descent left at rounding level
         }
         return f;
+    }
+
+    /**
+     * First-order optimality: every free parameter's gradient g_j = J_j . r satisfies
+     * |g_j| &lt;= 1e-11 |J_j| |r| (the residual is orthogonal to the tangent directions), and parameters at a bound
+     * have gradients pointing out of the box.
+     */
+    private boolean stationary(double[] q, double[] g, double[] a, double f) {
+        double rNorm = Math.sqrt(f);
+        for (int j = 0; j < p; j++) {
+            if (q[j] <= phi.lower(j) && g[j] > 0) continue;
+            if (q[j] >= phi.upper(j) && g[j] < 0) continue;
+            if (Math.abs(g[j]) > 1e-11 * Math.sqrt(a[j * p + j]) * rNorm) return false;
+        }
+        return true;
     }
 
     private double residual(double[] x, int xOff, double[] q, double[] point, double[] r) {
