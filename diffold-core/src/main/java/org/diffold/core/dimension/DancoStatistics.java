@@ -2,6 +2,7 @@ package org.diffold.core.dimension;
 
 import org.diffold.core.knn.Neighbors;
 import org.diffold.core.special.Bessel;
+import org.diffold.core.special.Digamma;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -87,7 +88,7 @@ record DancoStatistics(double dHat, double nu, double tau) {
         for (int m = 1; m <= k; m++) {
             binom = binom * (k - m + 1) / m;
             double sign = (m % 2 == 1) ? 1 : -1;
-            e -= sign * binom * (Gamma.digamma(1 + m / q) + Gamma.GAMMA);
+            e -= sign * binom * (Digamma.value(1 + m / q) + Gamma.GAMMA);
         }
         return Math.log(d1 / d2) - (1 - q) * hk + (k - 1) * (-1.0 / k - e);
     }

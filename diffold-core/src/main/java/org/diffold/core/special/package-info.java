@@ -1,2 +1,2 @@
-/** Special functions core needs and Hipparchus lacks: modified Bessel function ratios and log I_0. */
+/** Special functions core needs that Hipparchus lacks or computes too coarsely: Bessel ratios, log I_0, digamma. */
 package org.diffold.core.special;
