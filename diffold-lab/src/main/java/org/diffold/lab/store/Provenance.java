@@ -29,6 +29,8 @@ public record Provenance(String gitRevision, String diffoldVersion, String javaV
 
     /** Version reported when no build metadata is found. */
     public static final String DEV_VERSION = "dev";
+    /** System property naming the Diffold checkout whose git revision is recorded. */
+    public static final String HOME_PROPERTY = "diffold.home";
     private static final String VERSION_RESOURCE = "diffold-version.properties";
 
     /** Validates the fields and copies the command line. */
@@ -52,7 +54,9 @@ public record Provenance(String gitRevision, String diffoldVersion, String javaV
     }
 
     /**
-     * Captures the provenance of a run starting now in the current working directory.
+     * Captures the provenance of a run starting now. The git revision is read from the folder named by the system
+     * property {@value #HOME_PROPERTY} (set by the {@code diffold} launcher to the checkout it runs from), else from
+     * the current working directory.
      *
      * @param seed master random seed
      * @param threads worker threads, {@code >= 1}
@@ -60,7 +64,7 @@ public record Provenance(String gitRevision, String diffoldVersion, String javaV
      * @return the provenance
      */
     public static Provenance capture(long seed, int threads, List<String> commandLine) {
-        return capture(Path.of(""), Instant.now(), seed, threads, commandLine);
+        return capture(Path.of(System.getProperty(HOME_PROPERTY, "")), Instant.now(), seed, threads, commandLine);
     }
 
     /**
