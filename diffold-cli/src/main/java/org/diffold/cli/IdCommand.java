@@ -1,0 +1,210 @@
+package org.diffold.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.diffold.core.data.DataFiles;
+import org.diffold.core.data.DataMatrix;
+import org.diffold.core.data.FashionMnist;
+import org.diffold.core.data.Scaling;
+import org.diffold.core.dimension.Estimators;
+import org.diffold.core.dimension.IntrinsicDimensionEstimator;
+import org.diffold.core.manifold.BenchmarkManifolds;
+import org.diffold.lab.bench.KnnBenchmark;
+import org.diffold.lab.experiment.IdBenchmark;
+import org.diffold.lab.experiment.IdEstimation;
+import org.diffold.lab.report.TextTable;
+import org.diffold.lab.store.Json;
+import org.diffold.lab.store.Provenance;
+import org.diffold.lab.store.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code diffold id}: intrinsic dimension of a data set ({@code --data}), or every estimator on the 24 benchmark
+ * manifolds ({@code --benchmark}) with a table in the terminal and an HTML report. Everything is validated and
+ * computed before anything is printed, so a bad input gives one error line and no partial output.
+ */
+@Command(name = "id", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Estimate intrinsic dimension (spec/math.md §8): of a data set, or benchmark every estimator.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  diffold id --data fashion-mnist --subset 10000 --estimators mle,twonn,lpca --json",
+            "  diffold id --data points.npy --scale symmetric --estimators all",
+            "  diffold id --benchmark                       24 manifolds x every estimator, report in runs/",
+            "  diffold id --benchmark --n 500 --manifolds M1_Sphere,M7_Roll --estimators mle,twonn",
+            "",
+            "Estimators: mle, twonn, lpca, lpca-ev, corrint, mom, tle, ess, danco (or 'all').",
+            "Data: 'fashion-mnist' (Debian package dataset-fashion-mnist) or a .npy, .csv/.tsv/.txt or IDX file (.gz ok)."})
+final class IdCommand implements Callable<Integer> {
+    /** Default estimators for {@code --data}. */
+    static final String DEFAULT_ESTIMATORS = "mle,twonn,lpca";
+
+    @Mixin
+    private CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "'fashion-mnist' or a data file (.npy, .csv, IDX; gzip ok)")
+    private String data;
+
+    @Option(names = "--benchmark", description = "run every estimator on the 24 benchmark manifolds")
+    private boolean benchmark;
+
+    @Option(names = "--estimators", paramLabel = "LIST", description = "comma-separated estimators or 'all' (default: "
+            + DEFAULT_ESTIMATORS + " for --data, all for --benchmark)")
+    private String estimators;
+
+    @Option(names = "--subset", paramLabel = "N", description = "use the first N rows of the data")
+    private Integer subset;
+
+    @Option(names = "--scale", paramLabel = "MODE", description = "none, unit, symmetric or standardize (default: ${DEFAULT-VALUE})")
+    private String scale = "none";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST folder (default: ${DEFAULT-VALUE})")
+    private Path dataDir = FashionMnist.DEFAULT_DIR;
+
+    @Option(names = "--split", paramLabel = "SPLIT", description = "Fashion-MNIST split: train or test (default: ${DEFAULT-VALUE})")
+    private String split = "train";
+
+    @Option(names = "--bench-knn", description = "also time the kNN kernel against numpy's matmul on the data's shape")
+    private boolean benchKnn;
+
+    @Option(names = "--n", paramLabel = "N", description = "points per manifold for --benchmark (default: ${DEFAULT-VALUE})")
+    private int n = IdBenchmark.DEFAULT_N;
+
+    @Option(names = "--manifolds", paramLabel = "LIST", description = "benchmark manifolds, comma-separated (default: all 24)")
+    private String manifolds;
+
+    @Override
+    public Integer call() throws IOException {
+        if (benchmark == (data != null)) throw new UsageException("give exactly one of --data or --benchmark");
+        return benchmark ? runBenchmark() : runData();
+    }
+
+    private int runData() throws IOException {
+        if (manifolds != null) throw new UsageException("--manifolds applies to --benchmark only");
+        List<IntrinsicDimensionEstimator> es = Estimators.parse(estimators == null ? DEFAULT_ESTIMATORS : estimators, common.seed());
+        Scaling scaling = Scaling.parse(scale);
+        DataMatrix m = load();
+        if (subset != null) {
+            if (subset < 1) throw new UsageException("--subset must be >= 1, got " + subset);
+            if (subset > m.rows()) throw new UsageException("--subset " + subset + " exceeds the " + m.rows() + " rows of " + m.source());
+            m = m.head(subset);
+        }
+        m = scaling.apply(m);
+        IdEstimation.Result r = IdEstimation.run(m, es, common.threads());
+        KnnBenchmark.Result bench = benchKnn ? KnnBenchmark.run(m.values(), m.rows(), m.cols(), common.threads()) : null;
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            Map<String, Object> map = r.toMap();
+            map.put("scaling", scaling.name().toLowerCase(Locale.ROOT));
+            if (bench != null) map.put("knnBenchmark", benchMap(bench));
+            map.put("provenance", Json.readMap(common.provenance().toJson()));
+            out.println(Json.writePretty(map));
+        } else {
+            out.printf(Locale.ROOT, "data %s: n=%d, D=%d, scaling %s, %d threads%n", r.source(), r.n(), r.dim(),
+                    scaling.name().toLowerCase(Locale.ROOT), r.threads());
+            out.printf(Locale.ROOT, "kNN (k=%d, exact): %.2f s%n", r.neighbors(), r.knnSeconds());
+            TextTable t = new TextTable(List.of("estimator", "global", "pointwise median [10%, 90%]", "seconds"));
+            for (IdEstimation.Row row : r.rows()) {
+                String pw = Double.isNaN(row.pointwiseMedian()) ? "-" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]",
+                        row.pointwiseMedian(), row.pointwiseQ10(), row.pointwiseQ90());
+                t.row(row.estimator(), String.format(Locale.ROOT, "%.2f", row.global()), pw, String.format(Locale.ROOT, "%.2f", row.seconds()));
+            }
+            out.print(t.render());
+            out.printf(Locale.ROOT, "total %.2f s%n", r.totalSeconds());
+            if (bench != null) out.println(bench.summary());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private DataMatrix load() throws IOException {
+        if (data.equals("fashion-mnist")) {
+            FashionMnist.Split s = switch (split) {
+                case "train" -> FashionMnist.Split.TRAIN;
+                case "test" -> FashionMnist.Split.TEST;
+                default -> throw new UsageException("--split must be train or test, got '" + split + "'");
+            };
+            return FashionMnist.images(dataDir, s);
+        }
+        Path p = Path.of(data);
+        if (!Files.exists(p)) throw new UsageException("data file not found: " + data + " (or use --data fashion-mnist)");
+        return DataFiles.read(p);
+    }
+
+    private int runBenchmark() throws IOException {
+        if (subset != null || benchKnn) throw new UsageException("--subset and --bench-knn apply to --data only");
+        List<String> ms = manifolds == null ? BenchmarkManifolds.names() : List.of(manifolds.split(","));
+        for (String m : ms) BenchmarkManifolds.create(m.strip()); // validates names before any work
+        ms = ms.stream().map(String::strip).toList();
+        List<String> es = new ArrayList<>();
+        for (IntrinsicDimensionEstimator e : Estimators.parse(estimators == null ? "all" : estimators, common.seed())) es.add(e.name());
+        if (n < 3) throw new UsageException("--n must be >= 3, got " + n);
+        OutputPaths.checkWritableDirectory(common.runsDir());
+        Provenance prov = common.provenance();
+        IdBenchmark.Result r;
+        try (Progress bar = common.progress("id benchmark", ms.size())) {
+            r = IdBenchmark.run(ms, es, n, common.seed(), common.threads(), done -> bar.step());
+        }
+        Path reportDir;
+        try (RunStore store = common.openStore()) {
+            String runId = store.startRun("id-benchmark", common.commandLine(), prov);
+            for (IdBenchmark.Row row : r.rows()) {
+                Map<String, Object> settings = new LinkedHashMap<>();
+                settings.put("manifold", row.manifold());
+                settings.put("estimator", row.estimator());
+                settings.put("n", r.n());
+                settings.put("seed", r.seed());
+                store.putIfAbsent("id-benchmark", row.manifold() + "/" + row.estimator() + "/n=" + r.n() + "/seed=" + r.seed(),
+                        settings, Map.of("estimate", row.estimate(), "d", row.d(), "error", row.error(), "seconds", row.seconds()), prov);
+            }
+            reportDir = IdBenchmark.report(r, prov).writeTo(common.runsDir().resolve(runId));
+            store.finishRun(runId, reportDir);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            Map<String, Object> map = r.toMap();
+            map.put("report", reportDir.resolve("index.html").toString());
+            map.put("provenance", Json.readMap(prov.toJson()));
+            out.println(Json.writePretty(map));
+        } else {
+            out.printf(Locale.ROOT, "intrinsic-dimension benchmark: n=%d per manifold, seed %d, %.1f s; cells: estimate (error)%n",
+                    r.n(), r.seed(), r.seconds());
+            out.print(TextTable.render(r.wideHeader(), r.wideRows()));
+            out.print(TextTable.render(IdBenchmark.SUMMARY_HEADER, r.summaryRows()));
+            out.println("report: " + reportDir.resolve("index.html"));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> benchMap(KnnBenchmark.Result b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", b.n());
+        m.put("D", b.dim());
+        m.put("threads", b.threads());
+        m.put("scanSeconds", b.scanSeconds());
+        m.put("scanGflops", b.scanGflops());
+        m.put("knnSeconds", b.knnSeconds());
+        m.put("knnGflops", b.knnGflops());
+        if (Double.isNaN(b.numpyGflops())) m.put("numpyNote", b.baselineNote());
+        else {
+            m.put("numpyGflops", b.numpyGflops());
+            m.put("ratio", b.ratio());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,114 @@
+package org.diffold.lab.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.diffold.core.knn.BruteForceKnn;
+import org.diffold.core.knn.PairwiseScan;
+
+/**
+ * Speed of the pure-Java pairwise-distance kernel behind kNN ({@link PairwiseScan}, {@link BruteForceKnn}) against
+ * numpy's matrix product (OpenBLAS) on the same shape, (n x D) times (D x n), measured in the same run with the same
+ * thread count. GFLOP/s count the 2 n^2 D flops of the products; the kNN time adds the top-k selection.
+ *
+ * <p>Run: {@code java -cp ... org.diffold.lab.bench.KnnBenchmark [n] [D] [threads]} (defaults 10000 784 2). The numpy
+ * baseline is skipped with a message when python3 with numpy is not available.
+ */
+public final class KnnBenchmark {
+    /** The measurements; baseline fields are NaN when numpy was unavailable (see {@code baselineNote}). */
+    public record Result(int n, int dim, int threads, double scanSeconds, double knnSeconds, double scanGflops,
+                         double knnGflops, double numpyGflops, String baselineNote) {
+        /** Java kernel GFLOP/s over numpy's (NaN without a baseline). */
+        public double ratio() { return scanGflops / numpyGflops; }
+
+        /** A two-line human summary. */
+        public String summary() {
+            String base = Double.isNaN(numpyGflops) ? "numpy baseline skipped: " + baselineNote
+                    : String.format("numpy matmul %.1f GFLOP/s; Java kernel / numpy = %.2f", numpyGflops, ratio());
+            return String.format("kNN kernel (n=%d, D=%d, threads=%d): distance scan %.2f s = %.1f GFLOP/s, kNN k=20 %.2f s = %.1f GFLOP/s%n%s",
+                    n, dim, threads, scanSeconds, scanGflops, knnSeconds, knnGflops, base);
+        }
+    }
+
+    private KnnBenchmark() {}
+
+    /** Benchmarks on n Gaussian points in R^D. */
+    public static Result run(int n, int dim, int threads, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * dim];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+        return run(x, n, dim, threads);
+    }
+
+    /** Benchmarks on the given data (row-major n x D). */
+    public static Result run(double[] x, int n, int dim, int threads) {
+        scan(x, Math.min(n, 2048), n, dim, threads); // JIT warm-up on every panel
+        long t0 = System.nanoTime();
+        double sink = scan(x, n, n, dim, threads);
+        long t1 = System.nanoTime();
+        new BruteForceKnn(threads).selfSearch(x, n, dim, Math.min(20, n - 1));
+        long t2 = System.nanoTime();
+        if (Double.isNaN(sink)) throw new IllegalStateException("NaN distance");
+        double flops = 2.0 * n * n * dim;
+        double scanS = (t1 - t0) * 1e-9, knnS = (t2 - t1) * 1e-9;
+        double[] numpy = {Double.NaN};
+        String note = numpyGflops(n, dim, threads, numpy);
+        return new Result(n, dim, threads, scanS, knnS, flops / scanS * 1e-9, flops / knnS * 1e-9, numpy[0], note);
+    }
+
+    /** All-pairs scan whose visitor keeps each row's smallest squared distance (so no work can be skipped). */
+    private static double scan(double[] x, int nq, int n, int dim, int threads) {
+        double[] min = new double[nq];
+        PairwiseScan.scan(x, nq, x, n, dim, threads, w -> (i, j0, d2, count) -> {
+            double m = j0 == 0 ? Double.POSITIVE_INFINITY : min[i];
+            for (int j = 0; j < count; j++) m = Math.min(m, d2[j]);
+            min[i] = m;
+        });
+        double s = 0;
+        for (double v : min) s += v;
+        return s;
+    }
+
+    /** Runs numpy's matmul on the same shape; writes GFLOP/s into out[0] or returns why it could not. */
+    static String numpyGflops(int n, int dim, int threads, double[] out) {
+        String script = String.join("\n",
+                "import sys, time, numpy as np",
+                "n, d = int(sys.argv[1]), int(sys.argv[2])",
+                "x = np.random.default_rng(0).random((n, d)); y = np.ascontiguousarray(x.T)",
+                "x[:256] @ y",
+                "best = min((lambda t: (x @ y, time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(3))",
+                "print(2.0 * n * n * d / best / 1e9)");
+        ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-c", script, Integer.toString(n), Integer.toString(dim)));
+        String t = Integer.toString(threads);
+        pb.environment().put("OPENBLAS_NUM_THREADS", t);
+        pb.environment().put("OMP_NUM_THREADS", t);
+        pb.environment().put("MKL_NUM_THREADS", t);
+        pb.redirectErrorStream(true);
+        try {
+            Process p = pb.start();
+            byte[] bytes = p.getInputStream().readAllBytes();
+            if (!p.waitFor(600, TimeUnit.SECONDS)) { p.destroyForcibly(); return "python3 timed out"; }
+            String text = new String(bytes, StandardCharsets.UTF_8).strip();
+            if (p.exitValue() != 0) return "python3 with numpy failed: " + text.lines().reduce((a, b) -> b).orElse("");
+            out[0] = Double.parseDouble(text.lines().reduce((a, b) -> b).orElse("NaN"));
+            return "";
+        } catch (IOException e) {
+            return "python3 not found (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (NumberFormatException e) {
+            return "unexpected numpy output";
+        }
+    }
+
+    /** Entry point: {@code [n] [D] [threads]}. */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10000;
+        int dim = args.length > 1 ? Integer.parseInt(args[1]) : 784;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        System.out.println(run(n, dim, threads, 1).summary());
+    }
+}
