@@ -79,7 +79,7 @@ class MainTest {
     void noCommandIsAUsageError() {
         CliRun r = CliRun.of();
         assertEquals(2, r.code());
-        assertEquals("diffold: error: missing command; valid commands: help, version (see diffold --help)\n",
+        assertEquals("diffold: error: missing command; valid commands: help, version, id (see diffold --help)\n",
                 r.err());
     }
 
