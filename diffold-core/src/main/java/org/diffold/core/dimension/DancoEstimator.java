@@ -39,7 +39,7 @@ public final class DancoEstimator implements IntrinsicDimensionEstimator {
     public IdEstimate estimate(PointCloud cloud) {
         checkSize(cloud);
         Neighbors nb = cloud.neighbors(k + 1);
-        DancoStatistics data = DancoStatistics.of(cloud.data(), cloud.n(), cloud.dim(), nb, k);
+        DancoStatistics data = DancoStatistics.of(cloud.data(), cloud.n(), cloud.dim(), nb, k, cloud.threads());
         int maxD = (int) Math.min(cloud.dim(), 2 * Math.ceil(data.dHat()) + 10);
         int m = Math.max(k + 2, Math.min(cloud.n(), calibrationSize));
         RandomStreams streams = new RandomStreams(seed).child("danco-calibration");
@@ -48,7 +48,7 @@ public final class DancoEstimator implements IntrinsicDimensionEstimator {
         double bestKl = Double.POSITIVE_INFINITY;
         for (int d = 1; d <= maxD; d++) {
             double[] ball = uniformBall(m, d, streams.child("d" + d));
-            DancoStatistics cal = DancoStatistics.of(ball, m, d, knn.selfSearch(ball, m, d, k + 1), k);
+            DancoStatistics cal = DancoStatistics.of(ball, m, d, knn.selfSearch(ball, m, d, k + 1), k, cloud.threads());
             double kl = DancoStatistics.klMindMl(data.dHat(), cal.dHat(), k)
                     + DancoStatistics.klVonMises(data.nu(), data.tau(), cal.nu(), cal.tau());
             if (kl < bestKl) { bestKl = kl; best = d; }

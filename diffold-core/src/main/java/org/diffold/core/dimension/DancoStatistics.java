@@ -1,6 +1,7 @@
 package org.diffold.core.dimension;
 
 import org.diffold.core.knn.Neighbors;
+import org.diffold.core.linalg.Parallel;
 import org.diffold.core.special.Bessel;
 import org.diffold.core.special.Digamma;
 import org.hipparchus.special.Gamma;
@@ -26,31 +27,38 @@ record DancoStatistics(double dHat, double nu, double tau) {
     /** Mean resultant lengths are capped here, so that a degenerate set of angles (all equal) stays finite. */
     private static final double MAX_RBAR = 1 - 1e-9;
 
-    /** The statistics of a point set with neighbours at least k+1 deep. */
-    static DancoStatistics of(double[] x, int n, int dim, Neighbors nb, int k) {
+    /** The statistics of a point set with neighbours at least k+1 deep; per-point work split over threads. */
+    static DancoStatistics of(double[] x, int n, int dim, Neighbors nb, int k, int threads) {
         double[] logRho = new double[n];
         for (int i = 0; i < n; i++) logRho[i] = Math.log(nb.distance(i, 0) / nb.distance(i, k));
         double dHat = mindMl(logRho, k);
-        double[][] u = new double[k][dim];
-        double c = 0, s = 0;
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < k; a++) {
-                int o = nb.index(i, a) * dim, oi = i * dim;
-                double len2 = 0;
-                for (int j = 0; j < dim; j++) { double d = x[o + j] - x[oi + j]; u[a][j] = d; len2 += d * d; }
-                double inv = 1 / Math.sqrt(len2);
-                for (int j = 0; j < dim; j++) u[a][j] *= inv;
-            }
-            for (int a = 0; a < k; a++) {
-                for (int b = 0; b < a; b++) {
-                    double dot = 0;
-                    for (int j = 0; j < dim; j++) dot += u[a][j] * u[b][j];
-                    double theta = Math.acos(Math.max(-1, Math.min(1, dot)));
-                    c += Math.cos(theta);
-                    s += Math.sin(theta);
+        double[] cosSum = new double[n], sinSum = new double[n];
+        Parallel.forRanges(n, threads, 1, (w, from, to) -> {
+            double[][] u = new double[k][dim];
+            for (int i = from; i < to; i++) {
+                for (int a = 0; a < k; a++) {
+                    int o = nb.index(i, a) * dim, oi = i * dim;
+                    double len2 = 0;
+                    for (int j = 0; j < dim; j++) { double d = x[o + j] - x[oi + j]; u[a][j] = d; len2 += d * d; }
+                    double inv = 1 / Math.sqrt(len2);
+                    for (int j = 0; j < dim; j++) u[a][j] *= inv;
                 }
+                double c = 0, s = 0;
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < a; b++) {
+                        double dot = 0;
+                        for (int j = 0; j < dim; j++) dot += u[a][j] * u[b][j];
+                        double theta = Math.acos(Math.max(-1, Math.min(1, dot)));
+                        c += Math.cos(theta);
+                        s += Math.sin(theta);
+                    }
+                }
+                cosSum[i] = c;
+                sinSum[i] = s;
             }
-        }
+        });
+        double c = 0, s = 0;
+        for (int i = 0; i < n; i++) { c += cosSum[i]; s += sinSum[i]; }
         double rBar = Math.min(MAX_RBAR, Math.hypot(c, s) / ((double) n * k * (k - 1) / 2));
         return new DancoStatistics(dHat, Math.atan2(s, c), Bessel.inverseA1(rBar));
     }

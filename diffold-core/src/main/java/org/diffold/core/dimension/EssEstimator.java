@@ -1,6 +1,7 @@
 package org.diffold.core.dimension;
 
 import org.diffold.core.knn.Neighbors;
+import org.diffold.core.linalg.Parallel;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -50,31 +51,33 @@ public final class EssEstimator implements IntrinsicDimensionEstimator {
         double[] x = cloud.data();
         double[] ref = new double[dim + 2];
         for (int m = 1; m <= dim + 1; m++) ref[m] = reference(m);
-        double[][] v = new double[k][dim];
-        double[] norm2 = new double[k];
         double[] pw = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < k; a++) {
-                int o = nb.index(i, a) * dim, oi = i * dim;
-                double s = 0;
-                for (int j = 0; j < dim; j++) { double d = x[o + j] - x[oi + j]; v[a][j] = d; s += d * d; }
-                norm2[a] = s;
-            }
-            double num = 0, den = 0;
-            for (int a = 0; a < k; a++) {
-                for (int b = 0; b < a; b++) {
-                    double dot = 0;
-                    double[] va = v[a], vb = v[b];
-                    for (int j = 0; j < dim; j++) dot += va[j] * vb[j];
-                    double pp = norm2[a] * norm2[b];
-                    num += Math.sqrt(Math.max(0, pp - dot * dot));
-                    den += Math.sqrt(pp);
+        Parallel.forRanges(n, cloud.threads(), 1, (w, from, to) -> {
+            double[][] v = new double[k][dim];
+            double[] norm2 = new double[k];
+            for (int i = from; i < to; i++) {
+                for (int a = 0; a < k; a++) {
+                    int o = nb.index(i, a) * dim, oi = i * dim;
+                    double s = 0;
+                    for (int j = 0; j < dim; j++) { double d = x[o + j] - x[oi + j]; v[a][j] = d; s += d * d; }
+                    norm2[a] = s;
                 }
+                double num = 0, den = 0;
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < a; b++) {
+                        double dot = 0;
+                        double[] va = v[a], vb = v[b];
+                        for (int j = 0; j < dim; j++) dot += va[j] * vb[j];
+                        double pp = norm2[a] * norm2[b];
+                        num += Math.sqrt(Math.max(0, pp - dot * dot));
+                        den += Math.sqrt(pp);
+                    }
+                }
+                pw[i] = invert(num / den, ref, dim);
             }
-            pw[i] = invert(num / den, ref, dim);
-            sum += pw[i];
-        }
+        });
+        double sum = 0;
+        for (double v : pw) sum += v;
         return new IdEstimate(name(), sum / n, pw);
     }
 }

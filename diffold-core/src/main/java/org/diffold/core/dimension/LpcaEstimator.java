@@ -1,9 +1,9 @@
 package org.diffold.core.dimension;
 
-import java.util.Arrays;
 import org.diffold.core.knn.Neighbors;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.diffold.core.linalg.DotPanelKernel;
+import org.diffold.core.linalg.Parallel;
+import org.diffold.core.linalg.SymmetricEigenvalues;
 
 /**
  * Local PCA (spec/math.md §8): the covariance eigenvalues lambda_1 >= ... of a neighbourhood (the point and its k
@@ -16,7 +16,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * </ul>
  * Pointwise values are integers; the global estimate is their mean. With k = 0 the whole data set is one
  * neighbourhood (classic global PCA, no pointwise values). Eigenvalues come from the (m x m) Gram matrix of the m
- * centred points when m &lt;= D, otherwise from the D x D covariance: both have the same non-zero spectrum.
+ * centred points when m &lt;= D, otherwise from the D x D covariance: both have the same non-zero spectrum. Points are
+ * processed in parallel ranges ({@link PointCloud#threads()}); results do not depend on the thread count.
  */
 public final class LpcaEstimator implements IntrinsicDimensionEstimator {
     /** Default neighbourhood size (ours: large enough for the benchmark's d up to 70 at k + 1 > d). */
@@ -61,18 +62,21 @@ public final class LpcaEstimator implements IntrinsicDimensionEstimator {
         if (k == 0) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) all[i] = i;
-            return IdEstimate.global(name(), criterion(eigenvalues(cloud, all)));
+            return IdEstimate.global(name(), criterion(new Workspace(cloud.dim(), n).eigenvalues(cloud.data(), all)));
         }
         Neighbors nb = cloud.neighbors(k);
         double[] pw = new double[n];
-        int[] members = new int[k + 1];
+        Parallel.forRanges(n, cloud.threads(), 1, (w, from, to) -> {
+            Workspace ws = new Workspace(cloud.dim(), k + 1);
+            int[] members = new int[k + 1];
+            for (int i = from; i < to; i++) {
+                members[0] = i;
+                for (int j = 0; j < k; j++) members[j + 1] = nb.index(i, j);
+                pw[i] = criterion(ws.eigenvalues(cloud.data(), members));
+            }
+        });
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            members[0] = i;
-            for (int j = 0; j < k; j++) members[j + 1] = nb.index(i, j);
-            pw[i] = criterion(eigenvalues(cloud, members));
-            sum += pw[i];
-        }
+        for (double v : pw) sum += v;
         return new IdEstimate(name(), sum / n, pw);
     }
 
@@ -94,39 +98,57 @@ public final class LpcaEstimator implements IntrinsicDimensionEstimator {
         return lambda.length;
     }
 
-    /** Covariance eigenvalues of the rows {@code members}, decreasing (scaled by m; the criteria are scale-free). */
-    static double[] eigenvalues(PointCloud cloud, int[] members) {
-        int m = members.length, dim = cloud.dim();
-        double[] x = cloud.data();
-        double[] mean = new double[dim];
-        for (int r : members) for (int j = 0; j < dim; j++) mean[j] += x[r * dim + j];
-        for (int j = 0; j < dim; j++) mean[j] /= m;
-        double[][] c = new double[m][dim];
-        for (int a = 0; a < m; a++) for (int j = 0; j < dim; j++) c[a][j] = x[members[a] * dim + j] - mean[j];
-        double[][] s;
-        if (m <= dim) {
-            s = new double[m][m];
-            for (int a = 0; a < m; a++) {
-                for (int b = 0; b <= a; b++) {
-                    double v = 0;
-                    for (int j = 0; j < dim; j++) v += c[a][j] * c[b][j];
-                    s[a][b] = v;
-                    s[b][a] = v;
-                }
-            }
-        } else {
-            s = new double[dim][dim];
-            for (double[] row : c) {
-                for (int p = 0; p < dim; p++) {
-                    double rp = row[p];
-                    for (int q = 0; q <= p; q++) s[p][q] += rp * row[q];
-                }
-            }
-            for (int p = 0; p < dim; p++) for (int q = 0; q < p; q++) s[q][p] = s[p][q];
+    /** Per-thread buffers for neighbourhoods of m points in R^D. */
+    private static final class Workspace {
+        final int dim, m, size;
+        final double[] mean, centred, eig, work;
+        final double[][] matrix, panel, dots;
+
+        Workspace(int dim, int m) {
+            this.dim = dim;
+            this.m = m;
+            this.size = Math.min(m, dim);
+            mean = new double[dim];
+            centred = new double[m * dim];
+            matrix = new double[size][size];
+            eig = new double[size];
+            work = new double[size];
+            panel = m <= dim ? DotPanelKernel.newPanel(dim, m) : null;
+            dots = new double[DotPanelKernel.ROWS][m];
         }
-        double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(s, false)).getEigenvalues();
-        Arrays.sort(ev);
-        for (int a = 0, b = ev.length - 1; a < b; a++, b--) { double t = ev[a]; ev[a] = ev[b]; ev[b] = t; }
-        return ev;
+
+        /**
+         * Covariance eigenvalues (scaled by m; the criteria are scale-free) of the rows {@code members}, decreasing:
+         * from the m x m Gram matrix by {@link DotPanelKernel} when m &lt;= D, else from the D x D scatter matrix.
+         */
+        double[] eigenvalues(double[] x, int[] members) {
+            java.util.Arrays.fill(mean, 0);
+            for (int r : members) for (int j = 0; j < dim; j++) mean[j] += x[r * dim + j];
+            for (int j = 0; j < dim; j++) mean[j] /= m;
+            for (int a = 0; a < m; a++) {
+                int o = members[a] * dim;
+                for (int j = 0; j < dim; j++) centred[a * dim + j] = x[o + j] - mean[j];
+            }
+            if (m <= dim) {
+                DotPanelKernel.pack(centred, dim, 0, m, panel, null);
+                for (int a = 0; a < m; a += DotPanelKernel.ROWS) {
+                    int rows = Math.min(DotPanelKernel.ROWS, m - a);
+                    DotPanelKernel.dot4(centred, dim, a, rows, panel, m, dots);
+                    for (int r = 0; r < rows; r++) System.arraycopy(dots[r], 0, matrix[a + r], 0, m);
+                }
+            } else {
+                for (double[] row : matrix) java.util.Arrays.fill(row, 0);
+                for (int a = 0; a < m; a++) {
+                    int o = a * dim;
+                    for (int p = 0; p < dim; p++) {
+                        double v = centred[o + p];
+                        double[] row = matrix[p];
+                        for (int q = 0; q <= p; q++) row[q] += v * centred[o + q];
+                    }
+                }
+            }
+            SymmetricEigenvalues.compute(matrix, size, eig, work);
+            return eig;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.diffold.core.dimension;
 
 import org.diffold.core.knn.Neighbors;
+import org.diffold.core.linalg.Parallel;
 
 /**
  * {@code tle}: tight local intrinsic-dimensionality estimation (Amsaleg, Chelly, Houle, Kawarabayashi, Radovanović
@@ -35,21 +36,23 @@ public final class TleEstimator implements IntrinsicDimensionEstimator {
         Neighbors nb = cloud.neighbors(k);
         int n = cloud.n();
         double[] pw = new double[n];
-        double[] u = new double[k];
-        double[][] v2 = new double[k][k];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < k; a++) {
-                u[a] = nb.distance(i, a);
-                for (int b = 0; b < a; b++) {
-                    double d2 = cloud.squaredDistance(nb.index(i, a), nb.index(i, b));
-                    v2[a][b] = d2;
-                    v2[b][a] = d2;
+        Parallel.forRanges(n, cloud.threads(), 1, (w, from, to) -> {
+            double[] u = new double[k];
+            double[][] v2 = new double[k][k];
+            for (int i = from; i < to; i++) {
+                for (int a = 0; a < k; a++) {
+                    u[a] = nb.distance(i, a);
+                    for (int b = 0; b < a; b++) {
+                        double d2 = cloud.squaredDistance(nb.index(i, a), nb.index(i, b));
+                        v2[a][b] = d2;
+                        v2[b][a] = d2;
+                    }
                 }
+                pw[i] = local(u, v2, k);
             }
-            pw[i] = local(u, v2, k);
-            sum += pw[i];
-        }
+        });
+        double sum = 0;
+        for (double v : pw) sum += v;
         return new IdEstimate(name(), sum / n, pw);
     }
 

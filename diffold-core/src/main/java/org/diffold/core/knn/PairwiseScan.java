@@ -1,13 +1,8 @@
 package org.diffold.core.knn;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.diffold.core.linalg.DotPanelKernel;
+import org.diffold.core.linalg.Parallel;
 
 /**
  * Streams all squared distances |x_i - y_j|^2 = |x_i|^2 + |y_j|^2 - 2 x_i . y_j between the rows of two
@@ -43,42 +38,9 @@ public final class PairwiseScan {
                     + " values, need nx*dim = " + (long) nx * dim + " and ny*dim = " + (long) ny * dim);
         }
         int workers = Math.max(1, Math.min(threads, (nx + DotPanelKernel.ROWS - 1) / DotPanelKernel.ROWS));
-        if (workers == 1) {
-            scanRange(x, 0, nx, y, ny, dim, visitorForWorker.apply(0));
-            return;
-        }
         RowVisitor[] visitors = new RowVisitor[workers];
         for (int w = 0; w < workers; w++) visitors[w] = visitorForWorker.apply(w);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "diffold-pairwise");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int from = rangeStart(nx, workers, w), to = rangeStart(nx, workers, w + 1);
-                RowVisitor v = visitors[w];
-                futures.add(pool.submit(() -> scanRange(x, from, to, y, ny, dim, v)));
-            }
-            for (Future<?> f : futures) f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("pairwise scan interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** First row of worker w's range: ranges are multiples of 4 rows, as equal as possible. */
-    static int rangeStart(int nx, int workers, int w) {
-        int groups = (nx + DotPanelKernel.ROWS - 1) / DotPanelKernel.ROWS;
-        return (int) Math.min(nx, (long) groups * w / workers * DotPanelKernel.ROWS);
+        Parallel.forRanges(nx, workers, DotPanelKernel.ROWS, (w, from, to) -> scanRange(x, from, to, y, ny, dim, visitors[w]));
     }
 
     private static void scanRange(double[] x, int from, int to, double[] y, int ny, int dim, RowVisitor visitor) {

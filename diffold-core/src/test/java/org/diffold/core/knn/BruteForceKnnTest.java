@@ -1,6 +1,5 @@
 package org.diffold.core.knn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -100,6 +99,5 @@ class BruteForceKnnTest {
         double direct = 0;
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) direct += PairwiseScan.squaredDistance(x, i, x, j, d);
         assertEquals(direct, sums[0] + sums[1], 1e-9 * direct);
-        assertArrayEquals(new int[] {0, 264, 530}, new int[] {PairwiseScan.rangeStart(n, 2, 0), PairwiseScan.rangeStart(n, 2, 1), PairwiseScan.rangeStart(n, 2, 2)});
     }
 }
