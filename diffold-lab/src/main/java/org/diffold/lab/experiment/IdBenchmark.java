@@ -12,6 +12,7 @@ import org.diffold.core.dimension.PointCloud;
 import org.diffold.core.manifold.BenchmarkManifolds;
 import org.diffold.core.manifold.DataManifold;
 import org.diffold.core.random.RandomStreams;
+import org.diffold.lab.report.LineChartSpec;
 import org.diffold.lab.report.Report;
 import org.diffold.lab.store.Provenance;
 
@@ -164,9 +165,32 @@ public final class IdBenchmark {
                 .table("estimates", r.wideHeader(), r.wideRows())
                 .heading("Summary")
                 .table("summary", SUMMARY_HEADER, r.summaryRows())
+                .chart("estimate-vs-d", chart(r))
                 .heading("All cells")
                 .table("cells", LONG_HEADER, r.longRows())
                 .build();
+    }
+
+    /** Mean estimate over the manifolds of each true d, one series per estimator, with the line d_hat = d. */
+    static LineChartSpec chart(Result r) {
+        java.util.TreeSet<Integer> ds = new java.util.TreeSet<>();
+        for (Row row : r.rows()) ds.add(row.d());
+        double[] x = ds.stream().mapToDouble(Integer::doubleValue).toArray();
+        LineChartSpec.Builder b = LineChartSpec.builder("Estimated versus true intrinsic dimension (mean over manifolds)")
+                .xLabel("true d").yLabel("estimate").logX().logY().series("true d", x, x.clone());
+        for (String e : r.estimators()) {
+            double[] y = new double[x.length];
+            int[] count = new int[x.length];
+            for (Row row : r.rows()) {
+                if (!row.estimator().equals(e)) continue;
+                int i = java.util.Arrays.binarySearch(x, row.d());
+                y[i] += row.estimate();
+                count[i]++;
+            }
+            for (int i = 0; i < x.length; i++) y[i] /= count[i];
+            b.series(e, x, y);
+        }
+        return b.build();
     }
 
     private static String fmt(double v) {
