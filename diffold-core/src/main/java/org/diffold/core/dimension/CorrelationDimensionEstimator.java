@@ -12,7 +12,7 @@ import org.diffold.core.knn.PairwiseScan;
  *
  * <p>Unlike scikit-dimension, which counts only pairs inside each point's k2-nearest list (and so undercounts at
  * r_2 whenever a point has more than k2 neighbours closer than r_2), the pair counts here are exact, from one
- * all-pairs {@link PairwiseScan}.
+ * pass of {@link PairwiseScan#scanPairs} over the n(n-1)/2 pairs.
  */
 public final class CorrelationDimensionEstimator implements IntrinsicDimensionEstimator {
     /** Default scales (scikit-dimension's defaults). */
@@ -41,10 +41,9 @@ public final class CorrelationDimensionEstimator implements IntrinsicDimensionEs
         double r1sq = r1 * r1, r2sq = r2 * r2;
         int threads = cloud.threads();
         long[][] counts = new long[threads][2];
-        PairwiseScan.scan(cloud.data(), n, cloud.data(), n, cloud.dim(), threads, w -> (i, j0, d2, count) -> {
+        PairwiseScan.scanPairs(cloud.data(), n, cloud.dim(), threads, w -> (i, j0, d2, count) -> {
             long c1 = 0, c2 = 0;
-            int start = Math.max(0, i + 1 - j0); // pairs with j > i only
-            for (int j = start; j < count; j++) {
+            for (int j = 0; j < count; j++) {
                 double v = d2[j];
                 if (v < r2sq) { c2++; if (v < r1sq) c1++; }
             }

@@ -43,6 +43,52 @@ public final class PairwiseScan {
         Parallel.forRanges(nx, workers, DotPanelKernel.ROWS, (w, from, to) -> scanRange(x, from, to, y, ny, dim, visitors[w]));
     }
 
+    /**
+     * Visits every unordered pair {i, j} of rows of x exactly once, half the work of {@link #scan}(x, x): row i
+     * receives only references j > i. The (row block, panel) pairs of the upper triangle are split into contiguous
+     * chunks, one per worker, so a worker sees both the rows and the references of its pairs; which pairs a worker gets
+     * depends on the thread count, but the value computed for each pair does not (the kernel is symmetric in its
+     * arguments).
+     */
+    public static void scanPairs(double[] x, int n, int dim, int threads, IntFunction<RowVisitor> visitorForWorker) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+        if (n < 0 || x.length < (long) n * dim) {
+            throw new IllegalArgumentException("matrix holds " + x.length + " values, needs n*dim = " + (long) n * dim);
+        }
+        int nb = DotPanelKernel.PANEL, blocks = (n + nb - 1) / nb;
+        int pairs = blocks * (blocks + 1) / 2;
+        int workers = Math.max(1, Math.min(threads, pairs));
+        RowVisitor[] visitors = new RowVisitor[workers];
+        for (int w = 0; w < workers; w++) visitors[w] = visitorForWorker.apply(w);
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) norm[i] = squaredNorm(x, i * dim, dim);
+        Parallel.forRanges(pairs, workers, 1, (w, from, to) -> {
+            double[][] panel = DotPanelKernel.newPanel(dim, nb);
+            double[][] c = new double[DotPanelKernel.ROWS][nb];
+            double[] d2 = new double[nb];
+            int bi = 0, bj = 0, p = 0;
+            while (p < from) { if (++bj == blocks) { bi++; bj = bi; } p++; }
+            for (; p < to; p++) {
+                int i0 = bi * nb, rowsEnd = Math.min(n, i0 + nb), j0 = bj * nb, count = Math.min(nb, n - j0);
+                DotPanelKernel.pack(x, dim, j0, count, panel, null);
+                for (int i = i0; i < rowsEnd; i += DotPanelKernel.ROWS) {
+                    int rows = Math.min(DotPanelKernel.ROWS, rowsEnd - i);
+                    DotPanelKernel.dot4(x, dim, i, rows, panel, count, c);
+                    for (int r = 0; r < rows; r++) {
+                        int row = i + r, start = bi == bj ? row - j0 + 1 : 0;
+                        if (start >= count) continue;
+                        double xn = norm[row];
+                        double[] cr = c[r];
+                        for (int j = start; j < count; j++) d2[j - start] = Math.max(0, xn + norm[j0 + j] - 2 * cr[j]);
+                        visitors[w].row(row, j0 + start, d2, count - start);
+                    }
+                }
+                if (++bj == blocks) { bi++; bj = bi; }
+            }
+        });
+    }
+
     private static void scanRange(double[] x, int from, int to, double[] y, int ny, int dim, RowVisitor visitor) {
         int nb = DotPanelKernel.PANEL;
         double[][] panel = DotPanelKernel.newPanel(dim, nb);

@@ -2,6 +2,7 @@ package org.diffold.core.knn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -83,6 +84,27 @@ class BruteForceKnnTest {
         assertThrows(IllegalArgumentException.class, () -> new BruteForceKnn(1).selfSearch(x, 5, 2, 5));
         assertThrows(IllegalArgumentException.class, () -> new BruteForceKnn(1).selfSearch(x, 5, 2, 0));
         assertThrows(IllegalArgumentException.class, () -> new BruteForceKnn(0));
+    }
+
+    @Test
+    void scanPairsVisitsEveryUnorderedPairOnceWithTheSameValues() {
+        int n = 700, d = 5; // 3 panels of 256: diagonal, off-diagonal and partial blocks
+        double[] x = gaussian(n, d, 6);
+        for (int threads : new int[] {1, 2, 3}) {
+            double[][] got = new double[n][n];
+            PairwiseScan.scanPairs(x, n, d, threads, w -> (i, j0, d2, count) -> {
+                for (int j = 0; j < count; j++) {
+                    assertTrue(j0 + j > i, "pair (" + i + ", " + (j0 + j) + ") is not above the diagonal");
+                    assertEquals(0, got[i][j0 + j], "pair visited twice");
+                    got[i][j0 + j] = d2[j] + 1; // + 1 marks a visit even for a zero distance
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    assertEquals(PairwiseScan.squaredDistance(x, i, x, j, d) + 1, got[i][j], 1e-12, "pair " + i + ", " + j);
+                }
+            }
+        }
     }
 
     @Test

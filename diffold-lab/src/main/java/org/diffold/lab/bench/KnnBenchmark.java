@@ -11,7 +11,9 @@ import org.diffold.core.knn.PairwiseScan;
 /**
  * Speed of the pure-Java pairwise-distance kernel behind kNN ({@link PairwiseScan}, {@link BruteForceKnn}) against
  * numpy's matrix product (OpenBLAS) on the same shape, (n x D) times (D x n), measured in the same run with the same
- * thread count. GFLOP/s count the 2 n^2 D flops of the products; the kNN time adds the top-k selection.
+ * thread count. The kernel's GFLOP/s are those of the full all-pairs scan, 2 n^2 D flops, the work of the matmul.
+ * The kNN self-search computes each unordered pair once (half the flops) and adds top-k selection; its rate is
+ * reported as "effective" GFLOP/s, 2 n^2 D / time, i.e. against the work the matmul does.
  *
  * <p>Run: {@code java -cp ... org.diffold.lab.bench.KnnBenchmark [n] [D] [threads]} (defaults 10000 784 2). The numpy
  * baseline is skipped with a message when python3 with numpy is not available.
@@ -27,10 +29,14 @@ public final class KnnBenchmark {
         public String summary() {
             String base = Double.isNaN(numpyGflops) ? "numpy baseline skipped: " + baselineNote
                     : String.format("numpy matmul %.1f GFLOP/s; Java kernel / numpy = %.2f", numpyGflops, ratio());
-            return String.format("kNN kernel (n=%d, D=%d, threads=%d): distance scan %.2f s = %.1f GFLOP/s, kNN k=20 %.2f s = %.1f GFLOP/s%n%s",
+            return String.format("kNN kernel (n=%d, D=%d, threads=%d): all-pairs distance scan %.2f s = %.1f GFLOP/s; "
+                    + "self kNN k=20 (each pair once) %.2f s = %.1f effective GFLOP/s%n%s",
                     n, dim, threads, scanSeconds, scanGflops, knnSeconds, knnGflops, base);
         }
     }
+
+    /** Timed repetitions of each side; the best is reported (numpy likewise takes the best of 3). */
+    static final int REPEATS = 3;
 
     private KnnBenchmark() {}
 
@@ -45,14 +51,18 @@ public final class KnnBenchmark {
     /** Benchmarks on the given data (row-major n x D). */
     public static Result run(double[] x, int n, int dim, int threads) {
         scan(x, Math.min(n, 2048), n, dim, threads); // JIT warm-up on every panel
-        long t0 = System.nanoTime();
-        double sink = scan(x, n, n, dim, threads);
-        long t1 = System.nanoTime();
-        new BruteForceKnn(threads).selfSearch(x, n, dim, Math.min(20, n - 1));
-        long t2 = System.nanoTime();
+        double scanS = Double.POSITIVE_INFINITY, knnS = Double.POSITIVE_INFINITY, sink = 0;
+        for (int rep = 0; rep < REPEATS; rep++) { // best of REPEATS, as for numpy: the machine may be shared
+            long t0 = System.nanoTime();
+            sink += scan(x, n, n, dim, threads);
+            long t1 = System.nanoTime();
+            new BruteForceKnn(threads).selfSearch(x, n, dim, Math.min(20, n - 1));
+            long t2 = System.nanoTime();
+            scanS = Math.min(scanS, (t1 - t0) * 1e-9);
+            knnS = Math.min(knnS, (t2 - t1) * 1e-9);
+        }
         if (Double.isNaN(sink)) throw new IllegalStateException("NaN distance");
         double flops = 2.0 * n * n * dim;
-        double scanS = (t1 - t0) * 1e-9, knnS = (t2 - t1) * 1e-9;
         double[] numpy = {Double.NaN};
         String note = numpyGflops(n, dim, threads, numpy);
         return new Result(n, dim, threads, scanS, knnS, flops / scanS * 1e-9, flops / knnS * 1e-9, numpy[0], note);
@@ -78,7 +88,7 @@ public final class KnnBenchmark {
                 "n, d = int(sys.argv[1]), int(sys.argv[2])",
                 "x = np.random.default_rng(0).random((n, d)); y = np.ascontiguousarray(x.T)",
                 "x[:256] @ y",
-                "best = min((lambda t: (x @ y, time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(3))",
+                "best = min((lambda t: (x @ y, time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(" + REPEATS + "))",
                 "print(2.0 * n * n * d / best / 1e9)");
         ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-c", script, Integer.toString(n), Integer.toString(dim)));
         String t = Integer.toString(threads);
