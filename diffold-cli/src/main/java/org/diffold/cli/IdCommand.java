@@ -81,8 +81,8 @@ final class IdCommand implements Callable<Integer> {
     @Option(names = "--bench-knn", description = "also time the kNN kernel against numpy's matmul on the data's shape")
     private boolean benchKnn;
 
-    @Option(names = "--n", paramLabel = "N", description = "points per manifold for --benchmark (default: ${DEFAULT-VALUE})")
-    private int n = IdBenchmark.DEFAULT_N;
+    @Option(names = "--n", paramLabel = "N", description = "points per manifold for --benchmark (default: " + IdBenchmark.DEFAULT_N + ")")
+    private Integer n;
 
     @Option(names = "--manifolds", paramLabel = "LIST", description = "benchmark manifolds, comma-separated (default: all 24)")
     private String manifolds;
@@ -94,12 +94,12 @@ final class IdCommand implements Callable<Integer> {
     }
 
     private int runData() throws IOException {
-        if (manifolds != null) throw new UsageException("--manifolds applies to --benchmark only");
+        if (manifolds != null || n != null) throw new UsageException("--manifolds and --n apply to --benchmark only");
         List<IntrinsicDimensionEstimator> es = Estimators.parse(estimators == null ? DEFAULT_ESTIMATORS : estimators, common.seed());
         Scaling scaling = Scaling.parse(scale);
-        DataMatrix m = load();
+        if (subset != null && subset < 1) throw new UsageException("--subset must be >= 1, got " + subset);
+        DataMatrix m = load(subset == null ? Integer.MAX_VALUE : subset);
         if (subset != null) {
-            if (subset < 1) throw new UsageException("--subset must be >= 1, got " + subset);
             if (subset > m.rows()) throw new UsageException("--subset " + subset + " exceeds the " + m.rows() + " rows of " + m.source());
             m = m.head(subset);
         }
@@ -131,14 +131,15 @@ final class IdCommand implements Callable<Integer> {
         return 0;
     }
 
-    private DataMatrix load() throws IOException {
+    /** Loads the data; Fashion-MNIST parses only the first {@code maxRows} images (the file is still validated). */
+    private DataMatrix load(int maxRows) throws IOException {
         if (data.equals("fashion-mnist")) {
             FashionMnist.Split s = switch (split) {
                 case "train" -> FashionMnist.Split.TRAIN;
                 case "test" -> FashionMnist.Split.TEST;
                 default -> throw new UsageException("--split must be train or test, got '" + split + "'");
             };
-            return FashionMnist.images(dataDir, s);
+            return FashionMnist.images(dataDir, s, maxRows);
         }
         Path p = Path.of(data);
         if (!Files.exists(p)) throw new UsageException("data file not found: " + data + " (or use --data fashion-mnist)");
@@ -152,12 +153,13 @@ final class IdCommand implements Callable<Integer> {
         ms = ms.stream().map(String::strip).toList();
         List<String> es = new ArrayList<>();
         for (IntrinsicDimensionEstimator e : Estimators.parse(estimators == null ? "all" : estimators, common.seed())) es.add(e.name());
-        if (n < 3) throw new UsageException("--n must be >= 3, got " + n);
+        int points = n == null ? IdBenchmark.DEFAULT_N : n;
+        if (points < 3) throw new UsageException("--n must be >= 3, got " + points);
         OutputPaths.checkWritableDirectory(common.runsDir());
         Provenance prov = common.provenance();
         IdBenchmark.Result r;
         try (Progress bar = common.progress("id benchmark", ms.size())) {
-            r = IdBenchmark.run(ms, es, n, common.seed(), common.threads(), done -> bar.step());
+            r = IdBenchmark.run(ms, es, points, common.seed(), common.threads(), done -> bar.step());
         }
         Path reportDir;
         try (RunStore store = common.openStore()) {

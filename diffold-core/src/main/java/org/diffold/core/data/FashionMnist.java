@@ -44,8 +44,14 @@ public final class FashionMnist {
      * @throws IllegalArgumentException when the file is missing (naming the package to install) or corrupt
      */
     public static DataMatrix images(Path dir, Split split) throws IOException {
-        DataMatrix m = IdxReader.read(imagesFile(dir, split), INSTALL_HINT);
-        return new DataMatrix(m.values(), m.rows(), m.cols(), "fashion-mnist " + split.prefix);
+        return images(dir, split, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code maxRows} images of a split (the whole file is still validated). */
+    public static DataMatrix images(Path dir, Split split, int maxRows) throws IOException {
+        DataMatrix m = IdxReader.read(imagesFile(dir, split), INSTALL_HINT, maxRows);
+        String rows = m.source().contains("(first ") ? " (first " + m.rows() + " rows)" : "";
+        return new DataMatrix(m.values(), m.rows(), m.cols(), "fashion-mnist " + split.prefix + rows);
     }
 
     /** The labels of a split, n x 1. */

@@ -27,6 +27,17 @@ public final class IdxReader {
      * @throws IllegalArgumentException for a missing, truncated or corrupt file, naming it
      */
     public static DataMatrix read(Path path, String hint) throws IOException {
+        return read(path, hint, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads the first {@code maxRows} points (all if fewer); the whole file is still checked for its declared length.
+     *
+     * @param hint added to the message when the file is missing (e.g. the package that provides it)
+     * @throws IllegalArgumentException for a missing, truncated or corrupt file, naming it
+     */
+    public static DataMatrix read(Path path, String hint, int maxRows) throws IOException {
+        if (maxRows < 0) throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
         byte[] b = FileBytes.read(path, hint);
         if (b.length < 4) throw new IllegalArgumentException("not an IDX file (shorter than its 4-byte magic number): " + path);
         if (b[0] != 0 || b[1] != 0) {
@@ -63,7 +74,8 @@ public final class IdxReader {
             throw new IllegalArgumentException("corrupt IDX file " + path + ": " + (b.length - expected) + " bytes after the declared "
                     + rows + " x " + cols + " values");
         }
-        double[] v = new double[(int) count];
+        int keep = (int) Math.min(rows, maxRows);
+        double[] v = new double[(int) (keep * cols)];
         for (int i = 0; i < v.length; i++) {
             v[i] = switch (type) {
                 case 0x08 -> buf.get() & 0xFF;
@@ -74,6 +86,7 @@ public final class IdxReader {
                 default -> buf.getDouble();
             };
         }
-        return new DataMatrix(v, (int) rows, (int) cols, path.getFileName().toString());
+        String source = path.getFileName().toString() + (keep < rows ? " (first " + keep + " rows)" : "");
+        return new DataMatrix(v, keep, (int) cols, source);
     }
 }

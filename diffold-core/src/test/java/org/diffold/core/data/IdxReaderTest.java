@@ -54,6 +54,16 @@ class IdxReaderTest {
     }
 
     @Test
+    void readsAPrefixOfRowsButValidatesTheWholeFile() throws IOException {
+        byte[] raw = idxBytes(new int[] {3, 2}, new byte[] {1, 2, 3, 4, 5, 6});
+        DataMatrix m = IdxReader.read(write("p.idx", raw), null, 2);
+        assertEquals(2, m.rows());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, m.values());
+        assertEquals(3, IdxReader.read(write("q.idx", raw), null, 10).rows());
+        assertThrows(IllegalArgumentException.class, () -> IdxReader.read(write("r.idx", Arrays.copyOf(raw, raw.length - 1)), null, 1));
+    }
+
+    @Test
     void readsFloat64Labels() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 + 16);
         b.put(new byte[] {0, 0, 0x0E, 1}).putInt(2).putDouble(-1.5).putDouble(2.25);
