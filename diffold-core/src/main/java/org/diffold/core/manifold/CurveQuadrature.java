@@ -12,7 +12,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  *
  * <p>Panels never straddle a breakpoint of rho, and their width is at most {@code panelWidth} posterior widths
  * sigma / (c max|phi'|), so the integrand is resolved whatever the noise level; at least {@code minPanels} panels
- * cover the range. Defaults (8 nodes, 2 widths, 64 panels) give relative accuracy below 1e-10, shown by refinement in
+ * cover the range. Defaults (8 nodes, 2 widths, 64 panels) give relative accuracy of 1e-9 or better, shown by refinement in
  * the tests.
  */
 public final class CurveQuadrature {

@@ -6,8 +6,8 @@ import org.diffold.core.random.RandomStreams;
 /**
  * The image of a parameter box under a smooth map, sampled by drawing parameters from a given law (the density
  * along the manifold) and mapping them. Projection is numerical ({@link ParametricProjector}: accuracy
- * {@link ParametricProjector#TOLERANCE}, global for points within the reach; 4096 grid anchors for curves, 16384
- * seeded anchors otherwise). The intrinsic dimension is the number of parameters.
+ * {@link ParametricProjector#TOLERANCE}, with 4096 grid anchors for curves and 16384 seeded anchors otherwise; that
+ * class says when the result is the global nearest point). The intrinsic dimension is the number of parameters.
  */
 public final class ParametricManifold implements DataManifold, Parametrization {
     /** phi: parameters -> R^D. */
