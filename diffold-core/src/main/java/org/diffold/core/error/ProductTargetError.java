@@ -1,9 +1,7 @@
 package org.diffold.core.error;
 
-import java.util.SplittableRandom;
 import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
-import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.CoefficientDesign;
 import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.schedule.NoiseSchedule;
@@ -53,12 +51,18 @@ public record ProductTargetError(double kl, double klParallel, double klPerp, do
 
     /**
      * Assembles the error from a propagated 1-D error and the complement's r (reuse both across ambient dimensions:
-     * the propagation does not depend on D). Monte Carlo sample i uses stream i of {@code seed}.
+     * the propagation does not depend on D); {@code tvSamples} = 0 skips the Monte Carlo TV.
      */
     public static ProductTargetError of(PropagatedError1D oneD, double r1Perp, Mixture1D factor, NoiseLevel out,
                                         int dim, int k, int tvSamples, long seed) {
-        Subspace.checkDims(dim, k);
         if (tvSamples < 0) throw new IllegalArgumentException("tvSamples must be >= 0, got " + tvSamples);
+        ProductTvMonteCarlo mc = tvSamples == 0 ? null : new ProductTvMonteCarlo(oneD.density(), factor, out, k, tvSamples, seed);
+        return of(oneD, r1Perp, dim, k, mc);
+    }
+
+    /** The same with a prepared Monte Carlo (built for the same k), or null to skip TV. */
+    public static ProductTargetError of(PropagatedError1D oneD, double r1Perp, int dim, int k, ProductTvMonteCarlo mc) {
+        Subspace.checkDims(dim, k);
         int m = dim - k;
         Divergence1D d = oneD.divergence();
         double klPar = k * d.kl();
@@ -66,42 +70,8 @@ public record ProductTargetError(double kl, double klParallel, double klPerp, do
         double logAffinity = k * Math.log1p(-d.hellingerSquared()) + (m == 0 ? 0 : m * GaussianDivergence.logAffinity(r1Perp));
         double h2 = -Math.expm1(logAffinity);
         double upper = Math.sqrt(-Math.expm1(2 * logAffinity));
-        double tv = Double.NaN, se = Double.NaN;
-        if (tvSamples > 0) {
-            double[] est = monteCarloTv(oneD.density(), factor, out, k, m, r1Perp, tvSamples, seed);
-            tv = est[0];
-            se = est[1];
-        }
-        return new ProductTargetError(klPar + klPerp, klPar, klPerp, d.kl(), h2, tv, se, tvSamples, h2, upper, r1Perp,
-                oneD.refinement());
-    }
-
-    /** {mean, standard error} of (1 - q/p)_+ over target draws. */
-    private static double[] monteCarloTv(GridDensity q, Mixture1D factor, NoiseLevel out, int k, int m, double rPerp,
-                                         int n, long seed) {
-        RandomStreams streams = new RandomStreams(seed);
-        RandomStreams radius = streams.child("complement-radius");
-        double c = out.c(), sd = Math.sqrt(out.sigma2());
-        double logDetPerp = m == 0 ? 0 : -0.5 * m * Math.log1p(rPerp), uPerp = rPerp / (1 + rPerp);
-        double sum = 0, sum2 = 0;
-        for (int i = 0; i < n; i++) {
-            SplittableRandom rng = streams.stream(i);
-            double logRatio = 0; // log q(Y) - log p(Y) at a target draw Y
-            for (int r = 0; r < k && logRatio > Double.NEGATIVE_INFINITY; r++) {
-                double y = c * factor.sample(rng) + sd * rng.nextGaussian();
-                double qy = q.density(y);
-                logRatio += qy > 0 ? Math.log(qy) - factor.logDensity(out, y) : Double.NEGATIVE_INFINITY;
-            }
-            if (m > 0) {
-                // complement: |P_perp Y|^2 = s chi^2_m; log q/p = -(m/2) log(1 + r) + (1/2) u chi^2_m [derived, §4.2]
-                logRatio += logDetPerp + 0.5 * uPerp * ChiSquareSampler.sample(radius.stream(i), m);
-            }
-            double v = logRatio >= 0 ? 0 : -Math.expm1(logRatio);
-            sum += v;
-            sum2 += v * v;
-        }
-        double mean = sum / n;
-        double var = n > 1 ? Math.max(0, (sum2 - n * mean * mean) / (n - 1)) : Double.NaN;
-        return new double[] {mean, Math.sqrt(var / n)};
+        double[] tv = mc == null ? new double[] {Double.NaN, Double.NaN} : mc.tv(m, r1Perp);
+        return new ProductTargetError(klPar + klPerp, klPar, klPerp, d.kl(), h2, tv[0], tv[1], mc == null ? 0 : mc.samples(),
+                h2, upper, r1Perp, oneD.refinement());
     }
 }
