@@ -34,6 +34,9 @@ public final class Main implements Runnable {
      * (planned: error, sample, reproduce, id, train).
      */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
+            ErrorCommand::new,
+            SampleCommand::new,
+            ReproduceCommand::withSubcommands,
             VersionCommand::new
     );
 
