@@ -37,6 +37,7 @@ public final class Main implements Runnable {
             ErrorCommand::new,
             SampleCommand::new,
             ReproduceCommand::withSubcommands,
+            BenchCommand::new,
             VersionCommand::new
     );
 
