@@ -24,14 +24,14 @@ public final class LiYanReport {
         this.results = results;
     }
 
-    /** Exact KL for every (target, design, T) row and D column. */
-    public List<String> exactHeader() {
+    /** Header of the exact table of {@code metric} (kl or tv): one row per (target, design, T), one column per D. */
+    public List<String> exactHeader(String metric) {
         List<String> h = new ArrayList<>(List.of("target", "design", "T"));
-        for (int d : config.dims()) h.add("KL D=" + d);
+        for (int d : config.dims()) h.add(metric.toUpperCase(Locale.ROOT) + " D=" + d);
         return h;
     }
 
-    /** Rows of {@link #exactHeader()}; {@code metric} is kl or tv. */
+    /** Rows of {@link #exactHeader(String)}; {@code metric} is kl or tv. */
     public List<List<String>> exactRows(String metric) {
         List<List<String>> rows = new ArrayList<>();
         for (String target : LiYanConfig.TARGETS) {
@@ -87,7 +87,7 @@ public final class LiYanReport {
     public String terminal() {
         StringBuilder sb = new StringBuilder();
         sb.append("Exact KL(p_X1 || p_Y1), k = ").append(config.k()).append(", schedule ").append(config.schedule()).append('\n');
-        sb.append(TextTable.render(exactHeader(), exactRows("kl")));
+        sb.append(TextTable.render(exactHeader("kl"), exactRows("kl")));
         sb.append("\nSimulated sampler versus exact calculator (per cell: worst |z| over the compared quantities; "
                 + "the full table is in the report)\n");
         sb.append(TextTable.render(List.of("target", "design", "T", "D", "n", "quantities", "max |z|"), simulationSummary()));
@@ -112,9 +112,9 @@ public final class LiYanReport {
             b.chart("tv-" + target, chart(target, "tv", "TV(p_X1, p_Y1)"));
         }
         b.heading("Exact KL table");
-        b.table("exact-kl", exactHeader(), exactRows("kl"));
+        b.table("exact-kl", exactHeader("kl"), exactRows("kl"));
         b.heading("Exact TV table");
-        b.table("exact-tv", exactHeader(), exactRows("tv"));
+        b.table("exact-tv", exactHeader("tv"), exactRows("tv"));
         b.heading("Grid refinement of the product target's 1-D density propagation");
         b.table("grid-refinement", List.of("design", "T", "grid sizes", "KL_1D per size", "relative change", "converged"),
                 refinementRows());
