@@ -45,13 +45,13 @@ public final class Mixture1D {
     /** Number of components. */
     public int components() { return w.length; }
 
-    /** Normalised weight w_j of component j. */
+    /** Normalised weight w_j. */
     public double weight(int j) { return w[j]; }
 
-    /** Mean mu_j of component j. */
+    /** Component mean mu_j. */
     public double mean(int j) { return mu[j]; }
 
-    /** Variance v_j &gt;= 0 of component j (0 for a point mass). */
+    /** Component variance v_j (0 for a point mass). */
     public double variance(int j) { return var[j]; }
 
     /** Mean of pi. */
