@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.diffold.core.grid.TimeGrid;
 import org.diffold.core.process.NoiseLevel;
+import org.diffold.core.process.OuProcess;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
 
@@ -59,14 +60,14 @@ public final class HeunSampler implements Sampler {
             double g = grid.gamma(k);
             w.eval.score(levels[k], y, s, 0, rows);
             for (int j = 0; j < len; j++) {
-                double fj = y[j] + s[j];
+                double fj = OuProcess.flowVelocity(y[j], s[j]);
                 f[j] = fj;
                 yt[j] = y[j] + g * fj;
             }
             w.eval.score(levels[k + 1], yt, s, 0, rows);
             double half = 0.5 * g, check = 0;
             for (int j = 0; j < len; j++) {
-                double v = y[j] + half * (f[j] + yt[j] + s[j]);
+                double v = y[j] + half * (f[j] + OuProcess.flowVelocity(yt[j], s[j]));
                 y[j] = v;
                 check += v;
             }
