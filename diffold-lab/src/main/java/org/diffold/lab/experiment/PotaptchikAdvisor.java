@@ -123,6 +123,9 @@ public final class PotaptchikAdvisor {
                     if (mid.kl <= eps) lo = mid; else hi = mid;
                 }
                 best = lo;
+                Eval rounded = eval(d, dim, eps, delta, roundDown(lo.grid.kappa()));
+                evals++;
+                if (rounded.kl <= eps) best = rounded;
             }
         }
         if (!best.pi.resolved()) {
@@ -130,6 +133,12 @@ public final class PotaptchikAdvisor {
                     + "changed KL_pi by %.2g relative", best.pi.gridPoints(), best.pi.relativeChange()));
         }
         return new Advice(d, dim, eps, best.grid, best.kl, best.pi.kl(), best.pm.kl(), evals, warnings);
+    }
+
+    /** kappa rounded down to 3 significant digits (a readable recommendation; re-checked against eps). */
+    static double roundDown(double kappa) {
+        double scale = Math.pow(10, 2 - Math.floor(Math.log10(kappa)));
+        return Math.floor(kappa * scale) / scale;
     }
 
     private record Eval(PotaptchikGrid grid, FactorError pi, FactorError pm, double kl) {}

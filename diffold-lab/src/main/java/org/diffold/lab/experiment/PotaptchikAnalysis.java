@@ -77,6 +77,25 @@ final class PotaptchikAnalysis {
         return out;
     }
 
+    /**
+     * Power law of the KL excess over the exact-score run, KL - KL_0, versus the step-weighted eps_score^2, per field,
+     * over the runs with a positive excess (a small perturbation can also lower the KL slightly).
+     */
+    static List<Fit> perturbationFits(List<PotaptchikResult.Perturbed> runs) {
+        List<Fit> out = new ArrayList<>();
+        if (runs.isEmpty()) return out;
+        double kl0 = runs.get(0).product().kl();
+        for (String prefix : new String[] {"sine", "random-fourier"}) {
+            List<double[]> xy = new ArrayList<>();
+            for (PotaptchikResult.Perturbed p : runs) {
+                double excess = p.product().kl() - kl0;
+                if (p.field().startsWith(prefix) && p.epsStepWeighted() > 0 && excess > 0) xy.add(new double[] {p.epsStepWeighted(), excess});
+            }
+            add(out, "KL - KL_0 vs step-weighted eps_score^2: " + prefix + " field", xy);
+        }
+        return out;
+    }
+
     private static void add(List<Fit> out, String what, List<double[]> xy) {
         long distinct = xy.stream().mapToDouble(p -> p[0]).distinct().count();
         if (xy.size() < 3 || distinct < 2) return;

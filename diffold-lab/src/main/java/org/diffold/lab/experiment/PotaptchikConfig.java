@@ -18,7 +18,9 @@ import org.diffold.core.target.Mixture1D;
  * @param kappaMax first kappa of the lattice
  * @param kappaRatio ratio between consecutive lattice kappas (in (0, 1))
  * @param kappaMin the lattice stops here even if some eps is not reached
- * @param kappaChartMin the lattice goes at least this far for the KL-versus-K charts
+ * @param kappaChartMin the lattice goes at least this far for the KL-versus-K charts; beyond it the ratio is
+ *                      {@code kappaTailRatio} and the lattice stops as soon as every eps is met
+ * @param kappaTailRatio ratio between consecutive lattice kappas below {@code kappaChartMin} (in (0, 1))
  * @param intrinsicDims the d values
  * @param ambientFactors D / d values
  * @param eps KL targets for the steps-needed analysis
@@ -34,7 +36,7 @@ import org.diffold.core.target.Mixture1D;
  * @param fieldSeed seed of the random Fourier field
  */
 public record PotaptchikConfig(boolean quick, Mixture1D factor, double horizon, double delta, double kappaMax,
-                               double kappaRatio, double kappaMin, double kappaChartMin, List<Integer> intrinsicDims,
+                               double kappaRatio, double kappaMin, double kappaChartMin, double kappaTailRatio, List<Integer> intrinsicDims,
                                List<Integer> ambientFactors, List<Double> eps, double sensitivityKappa,
                                List<Double> sensitivityDeltas, int sensitivityD, int sensitivityDim, double perturbKappa,
                                double perturbDelta, int perturbD, int perturbDim, List<Double> amplitudes, long fieldSeed) {
@@ -48,6 +50,7 @@ public record PotaptchikConfig(boolean quick, Mixture1D factor, double horizon, 
         PotaptchikGrid.checkDelta(perturbDelta);
         for (double dl : sensitivityDeltas) PotaptchikGrid.checkDelta(dl);
         if (!(kappaRatio > 0 && kappaRatio < 1)) throw new IllegalArgumentException("kappa ratio must be in (0, 1), got " + kappaRatio);
+        if (!(kappaTailRatio > 0 && kappaTailRatio < 1)) throw new IllegalArgumentException("kappa tail ratio must be in (0, 1), got " + kappaTailRatio);
         if (!(horizon >= 1)) throw new IllegalArgumentException("T must be >= 1, got " + horizon);
         for (double e : eps) if (!(e > 0)) throw new IllegalArgumentException("eps must be > 0, got " + e);
         for (int d : intrinsicDims) if (d < 1) throw new IllegalArgumentException("d must be >= 1, got " + d);
@@ -63,7 +66,7 @@ public record PotaptchikConfig(boolean quick, Mixture1D factor, double horizon, 
 
     /** The full reproduction. */
     public static PotaptchikConfig full() {
-        return new PotaptchikConfig(false, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, Math.pow(2, -0.25), 1e-4, 0.005,
+        return new PotaptchikConfig(false, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, Math.pow(2, -0.25), 1e-4, 0.005, 0.5,
                 List.of(1, 2, 4, 8, 16, 32), List.of(1, 10, 100, 1000), List.of(1e-2, 3e-3, 1e-3),
                 0.05, List.of(1e-1, 1e-2, 1e-3, 1e-4, 1e-5), 8, 800,
                 0.1, 1e-2, 4, 40, List.of(0.0, 0.003, 0.01, 0.03, 0.1, 0.3), 7L);
@@ -71,7 +74,7 @@ public record PotaptchikConfig(boolean quick, Mixture1D factor, double horizon, 
 
     /** The {@code --quick} variant: same questions, coarser lattice, two eps. */
     public static PotaptchikConfig quickConfig() {
-        return new PotaptchikConfig(true, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, 0.5, 1e-3, 0.02,
+        return new PotaptchikConfig(true, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, 0.5, 1e-3, 0.02, 0.5,
                 List.of(1, 2, 4, 8, 16, 32), List.of(1, 10, 100, 1000), List.of(1e-2, 1e-3),
                 0.05, List.of(1e-1, 1e-2, 1e-3), 8, 800,
                 0.1, 1e-2, 4, 40, List.of(0.0, 0.01, 0.1), 7L);
@@ -87,6 +90,8 @@ public record PotaptchikConfig(boolean quick, Mixture1D factor, double horizon, 
         m.put("kappa_max", kappaMax);
         m.put("kappa_ratio", kappaRatio);
         m.put("kappa_min", kappaMin);
+        m.put("kappa_chart_min", kappaChartMin);
+        m.put("kappa_tail_ratio", kappaTailRatio);
         m.put("d", intrinsicDims);
         m.put("D_over_d", ambientFactors);
         m.put("eps", eps);

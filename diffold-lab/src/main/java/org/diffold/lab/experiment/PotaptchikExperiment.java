@@ -85,7 +85,7 @@ public final class PotaptchikExperiment {
         List<LatticePoint> lattice = new ArrayList<>();
         for (String scheme : MAIN_SCHEMES) lattice.addAll(lattice(sweep, scheme, listener, warnings));
         List<PotaptchikResult.Needed> needed = PotaptchikAnalysis.stepsNeeded(config, lattice);
-        List<PotaptchikResult.Fit> fits = PotaptchikAnalysis.fits(config, lattice, needed);
+        List<PotaptchikResult.Fit> fits = new ArrayList<>(PotaptchikAnalysis.fits(config, lattice, needed));
 
         List<RunCell> deltaCells = new ArrayList<>();
         for (String scheme : MAIN_SCHEMES) {
@@ -105,6 +105,7 @@ public final class PotaptchikExperiment {
         List<LatticePoint> extras = points(sweep, extraCells, listener, warnings);
 
         List<PotaptchikResult.Perturbed> perturbed = perturbed(sweep, listener, warnings);
+        fits.addAll(PotaptchikAnalysis.perturbationFits(perturbed));
         double point = 0, secs = 0;
         for (List<LatticePoint> l : List.of(lattice, deltaSweep, extras)) {
             for (LatticePoint p : l) {
@@ -117,13 +118,22 @@ public final class PotaptchikExperiment {
     }
 
     /** Upper estimate of the number of cells, for progress bars (the lattice length is adaptive). */
-    int estimatedCells() {
-        int lattice = (int) Math.ceil(Math.log(config.kappaMin() / config.kappaMax()) / Math.log(config.kappaRatio())) + 1;
+    public int estimatedCells() {
+        int lattice = chartEnd() + (int) Math.ceil(Math.log(config.kappaMin() / kappa(chartEnd())) / Math.log(config.kappaTailRatio())) + 1;
         return MAIN_SCHEMES.size() * (lattice + config.sensitivityDeltas().size()) + 12 + 1 + fields.size();
     }
 
-    /** kappa_j = kappaMax * ratio^j. */
-    double kappa(int j) { return config.kappaMax() * Math.pow(config.kappaRatio(), j); }
+    /** Index of the last lattice kappa at or above {@code kappaChartMin}'s side: kappa_j <= kappaChartMin from here on. */
+    int chartEnd() {
+        return Math.max(0, (int) Math.ceil(Math.log(config.kappaChartMin() / config.kappaMax()) / Math.log(config.kappaRatio()) - 1e-9));
+    }
+
+    /** kappa_j = kappaMax ratio^j up to the chart end, then times kappaTailRatio per step. */
+    double kappa(int j) {
+        int c = chartEnd();
+        if (j <= c) return config.kappaMax() * Math.pow(config.kappaRatio(), j);
+        return config.kappaMax() * Math.pow(config.kappaRatio(), c) * Math.pow(config.kappaTailRatio(), j - c);
+    }
 
     private List<LatticePoint> lattice(Sweep<RunCell> sweep, String scheme, SweepListener listener, List<String> warnings) {
         List<LatticePoint> out = new ArrayList<>();
@@ -132,7 +142,8 @@ public final class PotaptchikExperiment {
         int fMax = config.ambientFactors().stream().mapToInt(Integer::intValue).max().orElse(1);
         for (int j = 0; ; ) {
             List<RunCell> batch = new ArrayList<>();
-            for (int b = 0; b < BATCH && kappa(j + b) >= config.kappaMin(); b++) {
+            int size = j < chartEnd() ? BATCH : 1;
+            for (int b = 0; b < size && kappa(j + b) >= config.kappaMin(); b++) {
                 batch.add(cell(scheme, PotaptchikGrid.forHorizon(kappa(j + b), config.horizon(), config.delta()).spec(), NONE));
             }
             if (batch.isEmpty()) break;

@@ -18,12 +18,17 @@ public final class PotaptchikReport {
     private final PotaptchikConfig config;
     private final PotaptchikResult result;
     private final String calculator;
+    private final List<PropagationBenchmark.Row> benchmark;
 
-    /** The report of one run; {@code calculator} describes the exact factor calculator's settings. */
-    public PotaptchikReport(PotaptchikConfig config, PotaptchikResult result, String calculator) {
+    /**
+     * The report of one run; {@code calculator} describes the exact factor calculator's settings, {@code benchmark}
+     * holds the propagation timings of this run (may be empty).
+     */
+    public PotaptchikReport(PotaptchikConfig config, PotaptchikResult result, String calculator, List<PropagationBenchmark.Row> benchmark) {
         this.config = config;
         this.result = result;
         this.calculator = calculator;
+        this.benchmark = List.copyOf(benchmark);
     }
 
     private static String g(double v) { return String.format(Locale.ROOT, "%.4g", v); }
@@ -51,6 +56,16 @@ public final class PotaptchikReport {
         b.heading("Speed");
         b.paragraph(String.format(Locale.ROOT, "run wall time %.1f s; density propagation %.3g grid-point-steps per second (all cells)",
                 result.seconds(), result.pointStepsPerSecond()));
+        if (!benchmark.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (PropagationBenchmark.Row r : benchmark) {
+                rows.add(List.of(Integer.toString(r.gridPoints()), Integer.toString(r.steps()), g(r.seconds()), g(r.pointStepsPerSecond()),
+                        String.format(Locale.ROOT, "%.2f", r.ratioToBaseline())));
+            }
+            b.paragraph("Cost of one ddpm-posterior propagation (kappa = 0.05, K = 242) versus grid size, best of 2, measured in this run; "
+                    + "the baseline is G = 512. Linear growth in G means a constant grid-point-steps rate (pull-back O(G), FFT O(G log G)).");
+            b.table("propagation_cost", List.of("grid G", "K", "seconds", "G*K per second", "time / G=512"), rows);
+        }
         return b.build();
     }
 
@@ -110,6 +125,7 @@ public final class PotaptchikReport {
         LineChartSpec.Builder cd = LineChartSpec.builder("K needed vs d (D = 100 d)").xLabel("d").yLabel("K needed").logX().logY();
         LineChartSpec.Builder cD = LineChartSpec.builder("K needed vs D (d = " + PotaptchikAnalysis.D_FOR_AMBIENT_FIT + ")")
                 .xLabel("D").yLabel("K needed").logX().logY();
+        int nd = 0, nD = 0;
         for (String s : PotaptchikExperiment.MAIN_SCHEMES) {
             for (double eps : config.eps()) {
                 List<double[]> vd = new ArrayList<>(), vD = new ArrayList<>();
@@ -118,19 +134,21 @@ public final class PotaptchikReport {
                     if (n.dim() == 100 * n.d()) vd.add(new double[] {n.d(), n.steps().interpolatedSteps()});
                     if (n.d() == PotaptchikAnalysis.D_FOR_AMBIENT_FIT) vD.add(new double[] {n.dim(), n.steps().interpolatedSteps()});
                 }
-                addSeries(cd, s + ", eps=" + g(eps), vd);
-                addSeries(cD, s + ", eps=" + g(eps), vD);
+                nd += addSeries(cd, s + ", eps=" + g(eps), vd);
+                nD += addSeries(cD, s + ", eps=" + g(eps), vD);
             }
         }
-        b.chart("steps_vs_d", cd.build());
-        b.chart("steps_vs_D", cD.build());
+        if (nd > 0) b.chart("steps_vs_d", cd.build());
+        if (nD > 0) b.chart("steps_vs_D", cD.build());
     }
 
-    private static void addSeries(LineChartSpec.Builder c, String name, List<double[]> xy) {
-        if (xy.isEmpty()) return;
+    /** Adds the series if it has points; returns 1 if added. */
+    private static int addSeries(LineChartSpec.Builder c, String name, List<double[]> xy) {
+        if (xy.isEmpty()) return 0;
         double[] x = new double[xy.size()], y = new double[xy.size()];
         for (int i = 0; i < x.length; i++) { x[i] = xy.get(i)[0]; y[i] = xy.get(i)[1]; }
         c.series(name, x, y);
+        return 1;
     }
 
     private List<List<String>> fitRows() {
@@ -145,6 +163,7 @@ public final class PotaptchikReport {
         List<List<String>> rows = new ArrayList<>();
         LineChartSpec.Builder c = LineChartSpec.builder("KL vs delta (kappa = " + g(config.sensitivityKappa()) + ", d = " + d + ", D = " + dim + ")")
                 .xLabel("delta").yLabel("KL").logX().logY();
+        int n = 0;
         for (String s : PotaptchikExperiment.MAIN_SCHEMES) {
             List<double[]> xy = new ArrayList<>();
             for (LatticePoint p : result.deltaSweep()) {
@@ -153,10 +172,10 @@ public final class PotaptchikReport {
                 rows.add(List.of(s, g(p.delta()), Integer.toString(p.steps()), g(p.pi().kl()), g(p.pointMass().kl()), g(kl)));
                 xy.add(new double[] {p.delta(), Math.max(kl, 1e-300)});
             }
-            addSeries(c, s, xy);
+            n += addSeries(c, s, xy);
         }
         b.table("delta_sweep", List.of("scheme", "delta", "K", "KL_pi", "KL_point", "KL d=" + d + " D=" + dim), rows);
-        b.chart("kl_vs_delta", c.build());
+        if (n > 0) b.chart("kl_vs_delta", c.build());
         b.paragraph("Sensitivity to kappa: the exponents of KL_pi and KL_point versus kappa (lattice points with kappa <= "
                 + PotaptchikAnalysis.KAPPA_FIT_MAX + ") are in the fits table; the derivation in spec/math.md §3.2 / §4.1 gives "
                 + "KL_point -> kappa^2/4 for the exponential integrator on the geometric part (fixed relative variance error r* = kappa).");
@@ -180,11 +199,9 @@ public final class PotaptchikReport {
             }
         }
         ref.sort((x, y) -> Double.compare(x[0], y[0]));
-        addSeries(c, "sine field", sine);
-        addSeries(c, "random Fourier field", rnd);
-        addSeries(c, "KL_0 + eps^2", ref);
+        int n = addSeries(c, "sine field", sine) + addSeries(c, "random Fourier field", rnd) + addSeries(c, "KL_0 + eps^2", ref);
         b.table("perturbed", List.of("field", "A", "eps^2 Li-Yan", "eps^2 step-weighted", "KL", "KL_0 + eps^2", "(KL - KL_0)/eps^2"), rows);
-        b.chart("kl_vs_score_error", c.build());
+        if (n > 0) b.chart("kl_vs_score_error", c.build());
     }
 
     /** A few lines for the terminal: fits, flatness in D, warnings, time. */
@@ -193,6 +210,7 @@ public final class PotaptchikReport {
         for (Fit f : result.fits()) out.add(String.format(Locale.ROOT, "%-60s slope %6.3f  (R^2 %.4f, %d points)", f.what(), f.fit().slope(), f.fit().r2(), f.fit().points()));
         for (String w : result.warnings()) out.add("warning: " + w);
         out.add(String.format(Locale.ROOT, "time %.1f s, density propagation %.3g grid-point-steps/s", result.seconds(), result.pointStepsPerSecond()));
+        if (!benchmark.isEmpty()) out.addAll(PropagationBenchmark.lines(benchmark));
         return out;
     }
 
@@ -212,6 +230,12 @@ public final class PotaptchikReport {
         m.put("warnings", result.warnings());
         m.put("seconds", result.seconds());
         m.put("point_steps_per_second", result.pointStepsPerSecond());
+        List<Map<String, Object>> bench = new ArrayList<>();
+        for (PropagationBenchmark.Row r : benchmark) {
+            bench.add(Map.of("grid_points", r.gridPoints(), "steps", r.steps(), "seconds", r.seconds(),
+                    "point_steps_per_second", r.pointStepsPerSecond(), "ratio_to_512", r.ratioToBaseline()));
+        }
+        m.put("propagation_cost", bench);
         return m;
     }
 }
