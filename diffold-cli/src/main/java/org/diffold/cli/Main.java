@@ -34,7 +34,9 @@ public final class Main implements Runnable {
      * (planned: error, sample, reproduce, id, train).
      */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
-            VersionCommand::new
+            VersionCommand::new,
+            ReproduceCommand::new,
+            AdviseCommand::new
     );
 
     @Spec
