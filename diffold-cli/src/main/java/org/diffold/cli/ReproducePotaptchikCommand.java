@@ -34,7 +34,7 @@ final class ReproducePotaptchikCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--quick", description = "coarser kappa lattice, two eps, fewer deltas and amplitudes (seconds)")
+    @Option(names = "--quick", description = "kappa lattice in factors of 2, one eps (0.01), fewer deltas and amplitudes (seconds)")
     private boolean quick;
 
     @Override

@@ -77,9 +77,13 @@ final class PotaptchikAnalysis {
         return out;
     }
 
+    /** eps_score^2 must exceed this multiple of KL_0 for a run to enter the perturbation fits (ours). */
+    static final double SCORE_DOMINATED = 100;
+
     /**
      * Power law of the KL excess over the exact-score run, KL - KL_0, versus the step-weighted eps_score^2, per field,
-     * over the runs with a positive excess (a small perturbation can also lower the KL slightly).
+     * over the runs where the score error dominates (eps^2 &gt;= 100 KL_0). Below that the excess is a first-order
+     * cross term with the discretisation error and can even be negative.
      */
     static List<Fit> perturbationFits(List<PotaptchikResult.Perturbed> runs) {
         List<Fit> out = new ArrayList<>();
@@ -89,7 +93,9 @@ final class PotaptchikAnalysis {
             List<double[]> xy = new ArrayList<>();
             for (PotaptchikResult.Perturbed p : runs) {
                 double excess = p.product().kl() - kl0;
-                if (p.field().startsWith(prefix) && p.epsStepWeighted() > 0 && excess > 0) xy.add(new double[] {p.epsStepWeighted(), excess});
+                if (p.field().startsWith(prefix) && p.epsStepWeighted() >= SCORE_DOMINATED * kl0 && excess > 0) {
+                    xy.add(new double[] {p.epsStepWeighted(), excess});
+                }
             }
             add(out, "KL - KL_0 vs step-weighted eps_score^2: " + prefix + " field", xy);
         }

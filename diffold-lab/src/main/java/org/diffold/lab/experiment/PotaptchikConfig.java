@@ -69,15 +69,15 @@ public record PotaptchikConfig(boolean quick, Mixture1D factor, double horizon, 
         return new PotaptchikConfig(false, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, Math.pow(2, -0.25), 1e-4, 0.005, 0.5,
                 List.of(1, 2, 4, 8, 16, 32), List.of(1, 10, 100, 1000), List.of(1e-2, 3e-3, 1e-3),
                 0.05, List.of(1e-1, 1e-2, 1e-3, 1e-4, 1e-5), 8, 800,
-                0.1, 1e-2, 4, 40, List.of(0.0, 0.003, 0.01, 0.03, 0.1, 0.3), 7L);
+                0.1, 1e-2, 4, 40, List.of(0.0, 0.003, 0.01, 0.03, 0.1, 0.15, 0.2, 0.3), 7L);
     }
 
-    /** The {@code --quick} variant: same questions, coarser lattice, two eps. */
+    /** The {@code --quick} variant: same questions, kappa lattice in factors of 2, one eps (1e-2), fewer deltas and amplitudes. */
     public static PotaptchikConfig quickConfig() {
-        return new PotaptchikConfig(true, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, 0.5, 1e-3, 0.02, 0.5,
-                List.of(1, 2, 4, 8, 16, 32), List.of(1, 10, 100, 1000), List.of(1e-2, 1e-3),
+        return new PotaptchikConfig(true, Mixture1D.defaultFactor(), 6, 1e-3, 0.24, 0.5, 5e-4, 0.02, 0.5,
+                List.of(1, 2, 4, 8, 16, 32), List.of(1, 10, 100, 1000), List.of(1e-2),
                 0.05, List.of(1e-1, 1e-2, 1e-3), 8, 800,
-                0.1, 1e-2, 4, 40, List.of(0.0, 0.01, 0.1), 7L);
+                0.1, 1e-2, 4, 40, List.of(0.0, 0.01, 0.1, 0.2, 0.3), 7L);
     }
 
     /** Settings recorded with the report. */
