@@ -34,9 +34,12 @@ public final class Main implements Runnable {
      * (planned: error, sample, reproduce, id, train).
      */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
-            VersionCommand::new,
-            ReproduceCommand::new,
-            AdviseCommand::new
+            ErrorCommand::new,
+            SampleCommand::new,
+            ReproduceCommand::withSubcommands,
+            BenchCommand::new,
+            AdviseCommand::new,
+            VersionCommand::new
     );
 
     @Spec

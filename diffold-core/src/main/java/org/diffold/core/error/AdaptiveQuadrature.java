@@ -7,11 +7,11 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 /**
  * Globally adaptive Gauss–Legendre quadrature (16 nodes from Hipparchus): the interval with the largest error
  * estimate |rule(left) + rule(right) - rule(whole)| is bisected until the summed estimate is below
- * max(absTol, 1e-14 |value|) or {@value #MAX_INTERVALS} intervals are in use. Off the hot paths only.
+ * max(absTol, relTol |value|) or {@value #MAX_INTERVALS} intervals are in use. Off the hot paths only.
  */
 final class AdaptiveQuadrature {
     private static final int MAX_INTERVALS = 4000;
-    private static final double REL_TOL = 1e-14;
+    private static final double DEFAULT_REL_TOL = 1e-14;
     private static final double[] NODE, WEIGHT;
 
     static {
@@ -28,11 +28,16 @@ final class AdaptiveQuadrature {
 
     /** ∫_a^b f to absolute tolerance absTol (and relative 1e-14). */
     static double integrate(DoubleUnaryOperator f, double a, double b, double absTol) {
-        return integrate(f, a, b, 1, absTol);
+        return integrate(f, a, b, 1, absTol, DEFAULT_REL_TOL);
     }
 
-    /** ∫_a^b f starting from {@code pieces} equal sub-intervals. */
+    /** ∫_a^b f starting from {@code pieces} equal sub-intervals, relative tolerance 1e-14. */
     static double integrate(DoubleUnaryOperator f, double a, double b, int pieces, double absTol) {
+        return integrate(f, a, b, pieces, absTol, DEFAULT_REL_TOL);
+    }
+
+    /** ∫_a^b f starting from {@code pieces} equal sub-intervals, to max(absTol, relTol |value|). */
+    static double integrate(DoubleUnaryOperator f, double a, double b, int pieces, double absTol, double relTol) {
         if (!(b > a)) return 0;
         double[] lo = new double[MAX_INTERVALS], hi = new double[MAX_INTERVALS];
         double[] val = new double[MAX_INTERVALS], err = new double[MAX_INTERVALS];
@@ -50,7 +55,7 @@ final class AdaptiveQuadrature {
                 totalErr += err[i];
                 if (err[i] > err[worst]) worst = i;
             }
-            if (totalErr <= Math.max(absTol, REL_TOL * Math.abs(total)) || count + 1 >= MAX_INTERVALS) return total;
+            if (totalErr <= Math.max(absTol, relTol * Math.abs(total)) || count + 1 >= MAX_INTERVALS) return total;
             double l = lo[worst], h = hi[worst], mid = 0.5 * (l + h);
             set(f, lo, hi, val, err, worst, l, mid);
             count = set(f, lo, hi, val, err, count, mid, h);

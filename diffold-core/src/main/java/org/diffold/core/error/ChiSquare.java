@@ -31,16 +31,21 @@ final class ChiSquare {
     }
 
     /**
-     * P(x1 < X <= x2). Narrow intervals (x2 <= 1.5 x1) integrate the density by adaptive Gauss–Legendre, so the
-     * result keeps relative accuracy even when it is 1e-13; wide ones subtract the CDF or the survival function,
-     * whichever is smaller.
+     * P(x1 < X <= x1 + width), width >= 0 given separately so that a narrow interval keeps its digits. Narrow
+     * intervals (width <= x1 / 2) integrate the density by adaptive Gauss–Legendre as width ∫_0^1 f(x1 + width u) du,
+     * so the result keeps relative accuracy even when it is 1e-13; wide ones subtract the CDF or the survival
+     * function, whichever is smaller.
      */
-    static double probabilityBetween(double nu, double x1, double x2) {
-        if (!(x2 > x1)) return 0;
-        if (x1 > 0 && x2 <= 1.5 * x1) {
+    static double probabilityInterval(double nu, double x1, double width) {
+        if (!(width > 0)) return 0;
+        double x2 = x1 + width;
+        if (x1 > 0 && width <= 0.5 * x1) {
             double logNorm = -0.5 * nu * Math.log(2) - Gamma.logGamma(0.5 * nu);
             double h = 0.5 * nu - 1;
-            return AdaptiveQuadrature.integrate(x -> Math.exp(h * Math.log(x) - 0.5 * x + logNorm), x1, x2, 0);
+            return width * AdaptiveQuadrature.integrate(u -> {
+                double x = x1 + width * u;
+                return Math.exp(h * Math.log(x) - 0.5 * x + logNorm);
+            }, 0, 1, 0);
         }
         if (x2 <= nu) return cdf(nu, x2) - cdf(nu, x1);
         return survival(nu, x1) - survival(nu, x2);

@@ -8,7 +8,8 @@ package org.diffold.core.error;
  * from the neighbour's solution, and sets q(z_j) = p(y_j) / map'(y_j) with p read by 6-point Lagrange
  * interpolation (no numerical diffusion; the KL converges like h^6 in practice); (b) convolves q with
  * N(0, n^2) by FFT using the exact Gaussian multiplier exp(-n^2 w^2 / 2). The grid [-L, L) must hold the density
- * with room for the noise: the propagator fails loudly when density reaches the outer sixteenth of the grid,
+ * with room for the noise: the propagator fails loudly when density reaches the outer sixteenth of the grid
+ * ({@link GridEdgeException}),
  * when the map is not increasing, or when Newton does not converge. The start density is N(0, 1).
  *
  * <p>Cost per step is O(G) map evaluations (about 2 per grid point) plus an O(G log G) FFT; the step loop
@@ -136,8 +137,9 @@ public final class DensityPropagator1D {
             if ((j < band || j >= size - band) && v > edge) edge = v;
         }
         if (edge > EDGE_TOLERANCE * max) {
-            throw new IllegalStateException("density reached the grid edge after step " + (index + 1) + " (" + step.label()
-                    + "): relative level " + edge / max + " > " + EDGE_TOLERANCE + "; widen the grid half-width " + halfWidth);
+            throw new GridEdgeException("density reached the grid edge after step " + (index + 1) + " (" + step.label()
+                    + "): relative level " + edge / max + " > " + EDGE_TOLERANCE + "; widen the grid half-width " + halfWidth
+                    + " or, if the density is narrow, refine the grid (FFT ringing of an unresolved density)");
         }
     }
 

@@ -8,7 +8,8 @@ package org.diffold.core.error;
  * 0.5 [c - u1 X - u2 Y], u_i = r_i / (1 + r_i), c = k log(1 + r1) + m log(1 + r2); under the sampler u_i X
  * becomes r_i X' [derived]. Hence TV = P(u1 X + u2 Y < c) - P(r1 X + r2 Y < c), each a 1-D integral of one
  * chi-square density against the other's CDF. The outer variable is the block whose term has the smaller spread,
- * so the inner CDF varies slowly. Absolute accuracy about 1e-13; single-block cases use the closed form.
+ * so the inner CDF varies slowly. Absolute accuracy about 1e-13 (each probability to 1e-13 relative);
+ * single-block cases use the closed form.
  */
 public final class GaussianBlocksTv {
     private GaussianBlocksTv() {}
@@ -41,7 +42,7 @@ public final class GaussianBlocksTv {
             if (y <= 0) return 0;
             double density = Math.exp(h * Math.log(y) - 0.5 * y + logNorm) * 2 * t;
             return density * below(aIn, nuIn, c - aOut * y);
-        }, tLo, tHi, 24, 1e-16);
+        }, tLo, tHi, 12, 1e-14, 1e-13);
     }
 
     /** P(a X < c) for X ~ chi^2_nu, a != 0. */

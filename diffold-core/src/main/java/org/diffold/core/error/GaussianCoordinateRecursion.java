@@ -15,9 +15,9 @@ import org.diffold.core.schedule.NoiseSchedule;
  * <p>Numerics: the recursion runs in the relative form r_i = v_i / m_i - 1 (spec/math.md §4.1),
  * r_{i+1} = g_i r_i + F_i with g_i = q_i^2 / (m_i m_{i+1}), q_i = a_i m_i - b_i and forcing
  * F_i = (q_i^2 / m_i + n_i^2 - m_{i+1}) / m_{i+1}, starting from r_0 = abar_0 (1 - lambda) / m_0 (exact). A design
- * that is exact for the coordinate has F_i = 0, so r stays tiny and keeps its relative digits instead of being
- * the difference of two nearly equal variances. The absolute error of r is a few units of 1e-16 per step damped
- * by g; it is bounded by the rounding of the plan's own coefficients. Works for discrete and continuous plans.
+ * that is exact for the coordinate has F_i = 0, so r stays tiny instead of being the difference of two nearly
+ * equal variances. The absolute error of r is about 1e-16 per step (damped by g), the level set by the rounding of
+ * the plan's own coefficients: 3e-16 for li-yan at T = 100, up to 2e-14 for ddim at T = 1000. Works for discrete and continuous plans.
  * For the complement of the discrete chain under a design with eta_t = 1 - alpha_t, {@link #complement} uses the
  * spec's closed-form forcing instead, which keeps every digit of li-yan's r_1 (about 1e-13 at T = 100, 1e-19 at
  * T = 1000, where the plan-based recursion can only resolve about 1e-15).

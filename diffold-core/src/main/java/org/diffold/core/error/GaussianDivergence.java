@@ -38,7 +38,7 @@ public final class GaussianDivergence {
         return 0.25 * Math.log1p(-w * w);
     }
 
-    /** Squared Hellinger distance H^2 = 1 - BC of one coordinate (≈ r^2 / 32 for small r). */
+    /** Squared Hellinger distance H^2 = 1 - BC of one coordinate (≈ r^2 / 16 for small r). */
     public static double hellingerSquared(double r) {
         return -Math.expm1(logAffinity(r));
     }
@@ -52,9 +52,8 @@ public final class GaussianDivergence {
         if (m < 1) throw new IllegalArgumentException("block dimension m must be >= 1, got " + m);
         double rho = r >= 0 ? r : -r / (1 + r); // q - 1 >= 0 after swapping the two laws
         if (rho == 0) return 0;
-        double x1 = m * (Math.log1p(rho) / rho);
-        double x2 = (1 + rho) * x1;
-        return ChiSquare.probabilityBetween(m, x1, x2);
+        double x1 = m * (Math.log1p(rho) / rho); // x2 = (1 + rho) x1
+        return ChiSquare.probabilityInterval(m, x1, rho * x1);
     }
 
     private static void checkR(double r) {

@@ -1,5 +1,6 @@
 package org.diffold.core.error;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.sampler.StepPlan;
@@ -18,13 +19,30 @@ import org.diffold.core.target.Mixture1D;
 public record PropagatedError1D(Divergence1D divergence, GridRefinement refinement, GridDensity density) {
     /** Grid levels tried at most (G, 2G, 4G). */
     public static final int MAX_LEVELS = 3;
+    /** Automatic doublings of the grid half-width when the density reaches the edge. */
+    public static final int MAX_WIDENINGS = 2;
 
     /**
      * Propagates N(0, 1) through {@code steps} on [-halfWidth, halfWidth) from {@code startGrid} points and compares
-     * with {@code targetLogDensity}. A level that is too coarse to resolve the tails (an IllegalStateException from
-     * the propagator or the KL) is recorded as NaN; if the finest level fails too, the exception propagates.
+     * with {@code targetLogDensity}. A level that fails (IllegalStateException: tails unresolved, or an unresolved
+     * density whose FFT ringing reaches the edge) is recorded as NaN and the next finer grid is tried. When the finest
+     * level reaches the grid edge ({@link GridEdgeException}) the half-width and the grid sizes are doubled (same
+     * spacings) and the refinement restarts, at most {@value #MAX_WIDENINGS} times; other failures of the finest
+     * level propagate.
      */
     public static PropagatedError1D compute(Step1D[] steps, DoubleUnaryOperator targetLogDensity, double halfWidth, int startGrid) {
+        for (int widen = 0; ; widen++) {
+            try {
+                return refine(steps, targetLogDensity, halfWidth, startGrid);
+            } catch (GridEdgeException e) {
+                if (widen >= MAX_WIDENINGS) throw e;
+                halfWidth *= 2;
+                startGrid *= 2;
+            }
+        }
+    }
+
+    private static PropagatedError1D refine(Step1D[] steps, DoubleUnaryOperator targetLogDensity, double halfWidth, int startGrid) {
         int[] sizes = new int[MAX_LEVELS];
         double[] kls = new double[MAX_LEVELS], change = new double[MAX_LEVELS];
         Divergence1D div = null;
@@ -37,7 +55,7 @@ public record PropagatedError1D(Divergence1D divergence, GridRefinement refineme
                 density = new DensityPropagator1D(g, halfWidth).propagate(steps);
                 div = density.divergenceFrom(targetLogDensity);
                 kls[levels] = div.kl();
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException e) { // too coarse: tails unresolved, or ringing that reaches the edge
                 if (levels == MAX_LEVELS - 1) throw e;
                 kls[levels] = Double.NaN;
                 density = null;
@@ -53,8 +71,8 @@ public record PropagatedError1D(Divergence1D divergence, GridRefinement refineme
                 }
             }
         }
-        GridRefinement ref = new GridRefinement(java.util.Arrays.copyOf(sizes, levels), java.util.Arrays.copyOf(kls, levels),
-                java.util.Arrays.copyOf(change, levels), converged);
+        GridRefinement ref = new GridRefinement(Arrays.copyOf(sizes, levels), Arrays.copyOf(kls, levels),
+                Arrays.copyOf(change, levels), converged);
         return new PropagatedError1D(div, ref, density);
     }
 
@@ -66,15 +84,16 @@ public record PropagatedError1D(Divergence1D divergence, GridRefinement refineme
     }
 
     /**
-     * A grid half-width holding N(0, 1) and every noised law of the factor with the outer sixteenth empty:
-     * L = (16/14) max(7.5, max_j |mu_j| + 7.5 sqrt(max(v_j, 1))) [ours].
+     * A grid half-width holding N(0, 1) and every noised law of the factor, with room for a sampler that
+     * over-disperses by 40% in standard deviation, and the outer eighth empty:
+     * L = (8/7) max_j (|mu_j| + 9 sqrt(max(v_j, 1))) [ours; widened automatically when too small].
      */
     public static double halfWidthFor(Mixture1D factor) {
-        double r = 7.5;
+        double r = 9;
         for (int j = 0; j < factor.components(); j++) {
-            r = Math.max(r, Math.abs(factor.mean(j)) + 7.5 * Math.sqrt(Math.max(factor.variance(j), 1)));
+            r = Math.max(r, Math.abs(factor.mean(j)) + 9 * Math.sqrt(Math.max(factor.variance(j), 1)));
         }
-        return r * 16 / 14;
+        return r * 8 / 7;
     }
 
     /**
