@@ -3,15 +3,15 @@ package org.diffold.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.diffold.core.error.ExactTableBench;
+import org.diffold.lab.bench.PropagationBenchmark;
 import org.diffold.lab.bench.SamplerBenchmark;
-import org.diffold.lab.experiment.PropagationBenchmark;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diffold bench}: speed measurements that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

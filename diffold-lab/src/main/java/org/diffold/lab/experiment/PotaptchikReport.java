@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.diffold.lab.bench.PropagationBenchmark;
 import org.diffold.lab.experiment.PotaptchikResult.Fit;
 import org.diffold.lab.experiment.PotaptchikResult.LatticePoint;
 import org.diffold.lab.experiment.PotaptchikResult.Needed;

@@ -11,6 +11,7 @@ import org.diffold.core.grid.TimeGrid;
 import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.score.CoordinateField;
 import org.diffold.core.target.Mixture1D;
+import org.diffold.lab.bench.PropagationBenchmark;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
 import org.diffold.lab.store.SweepListener;

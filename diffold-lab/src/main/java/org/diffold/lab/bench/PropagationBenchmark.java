@@ -1,4 +1,4 @@
-package org.diffold.lab.experiment;
+package org.diffold.lab.bench;
 
 import java.util.ArrayList;
 import java.util.List;
