@@ -3,29 +3,32 @@ package org.diffold.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.diffold.core.error.ExactTableBench;
+import org.diffold.lab.bench.PropagationBenchmark;
 import org.diffold.lab.bench.SamplerBenchmark;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diffold bench}: speed measurements that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Speed benchmarks. 'sampler': simulated sampling with the exact gmm-subspace score against a",
                 "streaming memory-bandwidth bound measured in the same run. 'exact-table': the exact table of",
-                "'reproduce li-yan' on one thread, and the cost of the 1-D density propagation per grid size."},
+                "'reproduce li-yan' on one thread, and the cost of the 1-D density propagation per grid size.",
+                "'propagation': one ddpm-posterior density propagation (reproduce potaptchik's hot loop) at G = 512..8192."},
         footerHeading = "%nExamples:%n",
         footer = {"  diffold bench sampler --threads 1",
                   "  diffold bench sampler --n 512 --steps 200 --json",
-                  "  diffold bench exact-table"})
+                  "  diffold bench exact-table",
+                  "  diffold bench propagation"})
 public final class BenchCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "sampler or exact-table")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "sampler, exact-table or propagation")
     String what;
 
     @Option(names = "--n", defaultValue = "4096", description = "samples (default: ${DEFAULT-VALUE})") int n;
@@ -45,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
                 out.println(common.json() ? Json.write(r) : r.summary());
             }
             case "exact-table" -> ExactTableBench.main(new String[0]);
-            default -> throw new UsageException("unknown benchmark '" + what + "'; valid: sampler, exact-table");
+            case "propagation" -> PropagationBenchmark.lines(PropagationBenchmark.run(3)).forEach(out::println);
+            default -> throw new UsageException("unknown benchmark '" + what + "'; valid: sampler, exact-table, propagation");
         }
         return 0;
     }

@@ -38,6 +38,7 @@ public final class Main implements Runnable {
             SampleCommand::new,
             ReproduceCommand::withSubcommands,
             BenchCommand::new,
+            AdviseCommand::new,
             VersionCommand::new
     );
 

@@ -13,11 +13,13 @@ import picocli.CommandLine.Spec;
         description = "Reproduce a paper's claim: exact numbers, simulated checks, run store and HTML report.",
         footerHeading = "%nExamples:%n",
         footer = {"  diffold reproduce li-yan            the full Li & Yan table (about a minute)",
-                  "  diffold reproduce li-yan --quick    a smaller grid in seconds"})
+                  "  diffold reproduce li-yan --quick    a smaller grid in seconds",
+                  "  diffold reproduce potaptchik        steps vs intrinsic and ambient dimension (under a minute)"})
 public final class ReproduceCommand implements Runnable {
     /** One factory per reproduction, in the order shown by {@code --help}. */
     static final List<Supplier<Object>> EXPERIMENTS = List.of(
-            ReproduceLiYanCommand::new
+            ReproduceLiYanCommand::new,
+            ReproducePotaptchikCommand::new
     );
 
     @Spec CommandSpec spec;
