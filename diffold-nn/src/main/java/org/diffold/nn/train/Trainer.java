@@ -127,7 +127,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Runs steps until {@code until} steps are done, evaluating every {@code evalEvery} steps and at {@code until},
+     * Runs steps until {@code until} steps are done, evaluating every {@code evalEvery} steps and after the last step,
      * and writing {@code checkpointFile} (if not null) every {@code checkpointEvery} steps and at {@code until}.
      *
      * @throws TrainingDivergedException when the loss or gradient norm becomes NaN/Inf (no checkpoint is written)
@@ -141,7 +141,8 @@ public final class Trainer implements AutoCloseable {
             state.step++;
             l.onStep(state.step, loss, lr);
             boolean end = state.step == until;
-            if (end || (cfg.evalEvery() > 0 && state.step % cfg.evalEvery() == 0)) l.onEvaluation(evaluate());
+            boolean last = state.step == cfg.steps();
+            if (last || (cfg.evalEvery() > 0 && state.step % cfg.evalEvery() == 0)) l.onEvaluation(evaluate());
             if (checkpointFile != null && (end || (cfg.checkpointEvery() > 0 && state.step % cfg.checkpointEvery() == 0))) {
                 saveCheckpoint(checkpointFile);
                 l.onCheckpoint(state.step, checkpointFile);
