@@ -12,11 +12,16 @@ public final class Subspace {
     private final int dim;
     private final int k;
     private final double[] u;
+    private final double[] ut; // U^T, k x D row-major: contiguous basis vectors for vectorisable loops
 
     private Subspace(int dim, int k, double[] u) {
         this.dim = dim;
         this.k = k;
         this.u = u;
+        this.ut = new double[dim * k];
+        for (int j = 0; j < dim; j++) {
+            for (int r = 0; r < k; r++) ut[r * dim + j] = u[j * k + r];
+        }
     }
 
     /**
@@ -69,19 +74,28 @@ public final class Subspace {
 
     /** y = U^T x for the row x[xOff .. xOff+D); writes y[0..k). Allocation-free. */
     public void project(double[] x, int xOff, double[] y) {
-        for (int r = 0; r < k; r++) y[r] = 0;
-        for (int j = 0, jk = 0; j < dim; j++, jk += k) {
-            double xj = x[xOff + j];
-            for (int r = 0; r < k; r++) y[r] += u[jk + r] * xj;
+        for (int r = 0; r < k; r++) {
+            int uo = r * dim;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int j = 0;
+            for (; j + 3 < dim; j += 4) {
+                s0 += ut[uo + j] * x[xOff + j];
+                s1 += ut[uo + j + 1] * x[xOff + j + 1];
+                s2 += ut[uo + j + 2] * x[xOff + j + 2];
+                s3 += ut[uo + j + 3] * x[xOff + j + 3];
+            }
+            for (; j < dim; j++) s0 += ut[uo + j] * x[xOff + j];
+            y[r] = (s0 + s1) + (s2 + s3);
         }
     }
 
     /** out[outOff + j] = a * x[xOff + j] + (U h)_j. Allocation-free; out may alias x at the same offset. */
     public void axpyLift(double a, double[] x, int xOff, double[] h, double[] out, int outOff) {
-        for (int j = 0, jk = 0; j < dim; j++, jk += k) {
-            double acc = a * x[xOff + j];
-            for (int r = 0; r < k; r++) acc += u[jk + r] * h[r];
-            out[outOff + j] = acc;
+        for (int j = 0; j < dim; j++) out[outOff + j] = a * x[xOff + j];
+        for (int r = 0; r < k; r++) {
+            double hr = h[r];
+            int uo = r * dim;
+            for (int j = 0; j < dim; j++) out[outOff + j] += hr * ut[uo + j];
         }
     }
 
