@@ -46,6 +46,10 @@ class SampleMetricsTest {
         assertEquals(expected, wide.iso(), 0.15 * expected);
         assertEquals(expected, wide.cov(), 0.25 * expected);
         assertEquals(a2, wide.variance(), 0.03);
+        // TV(N(0, 1), N(0, 4)): q = 4, thresholds 4 ln4/3 and ln4/3 on chi^2_1, whose CDF is 2 Phi(sqrt x) - 1:
+        // 2 (Phi(1.3596) - Phi(0.6798)) = 0.322675 (erf evaluated in Python)
+        assertEquals(0.322675, ComplementKl.isotropicTv(1, 4.0), 1e-5);
+        assertEquals(ComplementKl.isotropicTv(M, a2), wide.tvIso(), 0.05);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.diffold.nn.eval;
 
 import org.diffold.core.linalg.Subspace;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -22,13 +23,15 @@ import org.hipparchus.special.Gamma;
  * @param cov bias-corrected KL from the full complement covariance, or NaN when n <= m + 2
  * @param covPlugIn the same before the bias correction
  * @param variance v / s, the mean complement variance relative to the exact one
+ * @param tvIso total variation between N(0, s I_m) and N(0, v I_m): with q = v / s (or s / v when below 1),
+ *     TV = F_m(m q ln q / (q - 1)) - F_m(m ln q / (q - 1)), F_m the chi^2_m CDF (spec/math.md §4.2)
  */
-public record ComplementKl(double iso, double cov, double covPlugIn, double variance) {
+public record ComplementKl(double iso, double cov, double covPlugIn, double variance, double tvIso) {
 
     /** Estimates from n samples (row-major n x D) against exact complement variance {@code s}. */
     public static ComplementKl estimate(Subspace u, double s, double[] samples, int n) {
         int d = u.dim(), k = u.k(), m = d - k;
-        if (m == 0) return new ComplementKl(0, 0, 0, 1);
+        if (m == 0) return new ComplementKl(0, 0, 0, 1, 0);
         double[] y = new double[k], z = new double[d];
         boolean full = n > m + 2;
         double[][] cov = full ? new double[d][] : null;
@@ -49,7 +52,8 @@ public record ComplementKl(double iso, double cov, double covPlugIn, double vari
         }
         double v = sumSq / ((double) n * m);
         double iso = 0.5 * m * (s / v - 1 + Math.log(v / s));
-        if (!full) return new ComplementKl(iso, Double.NaN, Double.NaN, v / s);
+        double tv = isotropicTv(m, v / s);
+        if (!full) return new ComplementKl(iso, Double.NaN, Double.NaN, v / s, tv);
         for (int j = 0; j < d; j++) {
             for (int l = 0; l <= j; l++) {
                 double ul = 0;
@@ -63,7 +67,16 @@ public record ComplementKl(double iso, double cov, double covPlugIn, double vari
         double psi = 0;
         for (int i = 0; i < m; i++) psi += Gamma.digamma(0.5 * (n - i));
         double bias = 0.5 * ((double) n * m / (n - m - 1) - m + psi + m * Math.log(2.0 / n));
-        return new ComplementKl(iso, plugIn - bias, plugIn, v / s);
+        return new ComplementKl(iso, plugIn - bias, plugIn, v / s, tv);
+    }
+
+    /** TV(N(0, I_m), N(0, q I_m)) by the chi-square formula of spec/math.md §4.2. */
+    public static double isotropicTv(int m, double ratio) {
+        double q = ratio < 1 ? 1 / ratio : ratio;
+        if (q == 1) return 0;
+        double l = Math.log(q) / (q - 1);
+        ChiSquaredDistribution chi = new ChiSquaredDistribution(m);
+        return chi.cumulativeProbability(m * q * l) - chi.cumulativeProbability(m * l);
     }
 
     /** tr(A^{-1}) and ln det A of a symmetric positive definite A given as its lower triangle (destroyed). */

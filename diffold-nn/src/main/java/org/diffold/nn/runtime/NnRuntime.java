@@ -19,7 +19,7 @@ public final class NnRuntime {
     public static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
     /** System property for PyTorch inter-op threads. */
     public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
-    /** Default cache folder, relative to the working directory (git-ignored in the repository). */
+    /** Default cache folder: under {@code diffold.home} (the checkout) when set, else the working directory (git-ignored). */
     public static final String DEFAULT_CACHE = ".djl-cache";
 
     private static volatile Engine engine;
@@ -40,7 +40,8 @@ public final class NnRuntime {
         setDefault("ai.djl.offline", "true");
         String cache = System.getProperty(CACHE_DIR, System.getenv(CACHE_DIR));
         if (cache == null) {
-            cache = Path.of(DEFAULT_CACHE).toAbsolutePath().toString();
+            String home = System.getProperty("diffold.home"); // set by the diffold launcher to the checkout
+            cache = (home != null ? Path.of(home, DEFAULT_CACHE) : Path.of(DEFAULT_CACHE)).toAbsolutePath().toString();
             System.setProperty(CACHE_DIR, cache);
         }
         setDefault("jna.tmpdir", Path.of(cache, "jna").toString());
