@@ -34,7 +34,11 @@ public final class Main implements Runnable {
      * (planned: error, sample, reproduce, id, train).
      */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
-            VersionCommand::new
+            VersionCommand::new,
+            TrainCommand::new,
+            SampleCommand::new,
+            EvaluateCommand::new,
+            ReproduceCommand::new
     );
 
     @Spec
