@@ -68,6 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
             ScoreError.Estimate e = ScoreError.liYan(t, m.score(), sched, steps, errorSamples, common.seed());
             r.put("epsScore2", e.mean());
             r.put("epsScore2StdErr", e.standardError());
+            r.put("noiseError", e.noiseSpace());
             RandomStreams root = new RandomStreams(common.seed());
             double[] y = new double[n * d], ref = new double[n * d];
             try (Progress bar = common.progress("evaluate", n)) {

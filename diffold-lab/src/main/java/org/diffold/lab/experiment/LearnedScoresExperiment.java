@@ -87,6 +87,7 @@ public final class LearnedScoresExperiment {
                     RandomStreams.mix64(cfg.seed() + d));
             r.put("epsScore2", e.mean());
             r.put("epsScore2StdErr", e.standardError());
+            r.put("noiseError", e.noiseSpace());
             r.put("epsScore2PerLevel", toList(e.perLevel()));
             NoiseLevel out = schedule.level(1);
             double[] reference = new double[cfg.samples() * d];

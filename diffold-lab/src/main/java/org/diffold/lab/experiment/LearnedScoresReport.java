@@ -55,7 +55,7 @@ public final class LearnedScoresReport {
             loss.series("D=" + (int) number(r, "D"), x, y);
         }
         b.chart("loss", loss.build());
-        List<String> header = new ArrayList<>(List.of("D", "eps_score^2", "std err", "val loss", "train s"));
+        List<String> header = new ArrayList<>(List.of("D", "eps_score^2", "std err", "sigma^2-weighted", "val loss", "train s"));
         for (String design : cfg.designs()) {
             for (String score : List.of("learned", "exact")) {
                 String p = design + "/" + score;
@@ -64,7 +64,7 @@ public final class LearnedScoresReport {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> r : results) {
-            List<String> row = new ArrayList<>(List.of(fmt(r.get("D")), fmt(r.get("epsScore2")), fmt(r.get("epsScore2StdErr")),
+            List<String> row = new ArrayList<>(List.of(fmt(r.get("D")), fmt(r.get("epsScore2")), fmt(r.get("epsScore2StdErr")), fmt(r.get("noiseError")),
                     fmt(r.get("validationLoss")), fmt(r.get("trainSeconds"))));
             for (String design : cfg.designs()) {
                 for (String score : List.of("learned", "exact")) {

@@ -11,16 +11,17 @@ import org.hipparchus.special.Gamma;
  * <ul>
  *   <li>{@code iso}: isotropic variance v = sum_i |P_perp y_i|^2 / (n m), KL = m/2 [s/v - 1 + ln(v/s)]
  *       (exact when the complement coordinates are i.i.d., as with the exact score; valid for any n);</li>
- *   <li>{@code cov}: full covariance S = (1/n) sum_i P_perp y_i (P_perp y_i)^T on the complement,
- *       KL = 1/2 [s tr S^{-1} - m + ln det S - m ln s], minus its expectation when Y's law equals X's
- *       (Wishart: E s tr S^{-1} = n m / (n - m - 1), E ln det(S/s) = sum_{i<m} psi((n - i)/2) + m ln(2/n)),
- *       so it is unbiased at zero error; valid when n > m + 2 ({@code NaN} otherwise).</li>
+ *   <li>{@code cov}: full covariance S = (1/n) sum_i P_perp y_i (P_perp y_i)^T on the complement and
+ *       KL = 1/2 [s tr Sigma^{-1} - m + ln det Sigma - m ln s] with the Wishart-unbiased estimates
+ *       tr Sigma^{-1} ~ (n - m - 1)/n tr S^{-1} and ln det Sigma ~ ln det S - sum_{i<m} psi((n - i)/2) - m ln(2/n)
+ *       (S ~ W_m(n, Sigma/n) for zero-mean Gaussian rows), so it is unbiased for any Gaussian complement law;
+ *       valid when n > m + 2 ({@code NaN} otherwise). {@code covPlugIn} is the uncorrected plug-in value.</li>
  * </ul>
  * The complement block is handled without a basis: S + s U U^T has the eigenvalues of S on the complement and s
  * on the subspace, so its D x D Cholesky factor gives tr and ln det of S directly [derived].
  *
  * @param iso KL from the isotropic variance
- * @param cov bias-corrected KL from the full complement covariance, or NaN when n <= m + 2
+ * @param cov unbiased KL from the full complement covariance, or NaN when n <= m + 2
  * @param covPlugIn the same before the bias correction
  * @param variance v / s, the mean complement variance relative to the exact one
  * @param tvIso total variation between N(0, s I_m) and N(0, v I_m): with q = v / s (or s / v when below 1),
@@ -62,12 +63,13 @@ public record ComplementKl(double iso, double cov, double covPlugIn, double vari
             }
         }
         double[] trAndLogDet = traceInverseAndLogDet(cov);
-        // full D-dim Gaussian KL(N(0, s I) || N(0, S + s U U^T)) equals the complement block's KL
-        double plugIn = 0.5 * (s * trAndLogDet[0] - d + trAndLogDet[1] - d * Math.log(s));
+        // S + s U U^T: s tr(.)^{-1} = s tr S^{-1} + k and ln det(.) = ln det S + k ln s
+        double sTrS = s * trAndLogDet[0] - k, logDetS = trAndLogDet[1] - k * Math.log(s);
+        double plugIn = 0.5 * (sTrS - m + logDetS - m * Math.log(s));
         double psi = 0;
         for (int i = 0; i < m; i++) psi += Gamma.digamma(0.5 * (n - i));
-        double bias = 0.5 * ((double) n * m / (n - m - 1) - m + psi + m * Math.log(2.0 / n));
-        return new ComplementKl(iso, plugIn - bias, plugIn, v / s, tv);
+        double unbiased = 0.5 * ((double) (n - m - 1) / n * sTrS - m + logDetS - psi - m * Math.log(2.0 / n) - m * Math.log(s));
+        return new ComplementKl(iso, unbiased, plugIn, v / s, tv);
     }
 
     /** TV(N(0, I_m), N(0, q I_m)) by the chi-square formula of spec/math.md §4.2. */

@@ -25,8 +25,10 @@ public final class ScoreError {
      * @param standardError Monte Carlo standard error (within-stratum sample variance only)
      * @param t the t chosen in each stratum
      * @param perLevel E || s - s* ||^2 at each chosen t
+     * @param noiseSpace the same average with weight sigma_t^2, (1/T) sum_t sigma_t^2 E || s - s* ||^2: the error of the
+     *     implied noise prediction E || eps - eps* ||^2, which stays finite as sigma_t -> 0
      */
-    public record Estimate(double mean, double standardError, int[] t, double[] perLevel) {}
+    public record Estimate(double mean, double standardError, int[] t, double[] perLevel, double noiseSpace) {}
 
     /**
      * Estimates eps_score^2 of {@code approx} against {@code target}'s exact score on {@code schedule}.
@@ -46,7 +48,7 @@ public final class ScoreError {
         double[] x = new double[samples * d], s = new double[samples * d], sa = new double[samples * d];
         int[] ts = new int[strata];
         double[] per = new double[strata];
-        double mean = 0, var = 0;
+        double mean = 0, var = 0, noise = 0;
         for (int l = 0; l < strata; l++) {
             int lo = (int) ((long) steps * l / strata) + 1, hi = (int) ((long) steps * (l + 1) / strata);
             int t = lo + pick.nextInt(hi - lo + 1);
@@ -69,8 +71,9 @@ public final class ScoreError {
             ts[l] = t;
             per[l] = m;
             mean += w * m;
+            noise += w * level.sigma2() * m;
             var += w * w * Math.max(0, (sum2 / samples - m * m)) / (samples - 1);
         }
-        return new Estimate(mean, Math.sqrt(var), ts, per);
+        return new Estimate(mean, Math.sqrt(var), ts, per, noise);
     }
 }

@@ -45,6 +45,7 @@ public final class NnRuntime {
             System.setProperty(CACHE_DIR, cache);
         }
         setDefault("jna.tmpdir", Path.of(cache, "jna").toString());
+        setDefault("org.slf4j.simpleLogger.log.ai.djl", "warn"); // engine start-up INFO lines are noise in a CLI
         setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
         setDefault("org.slf4j.simpleLogger.log.ai.djl.pytorch.jni.LibUtils", "error");
         try {
