@@ -93,8 +93,10 @@ public final class CheckpointFormat {
             CRC32 crc = new CRC32();
             DataInputStream in = new DataInputStream(new CheckedInputStream(fis, crc));
             byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) throw new CheckpointException(file + " is not a Diffold checkpoint (bad magic bytes)");
+            int got = in.readNBytes(magic, 0, magic.length);
+            if (got < magic.length || !Arrays.equals(magic, MAGIC)) {
+                throw new CheckpointException(file + " is not a Diffold checkpoint (bad magic bytes)");
+            }
             int version = in.readInt();
             if (version > VERSION || version < 1) {
                 throw new CheckpointException(file + " has checkpoint format version " + version + "; this Diffold reads versions 1.." + VERSION);
