@@ -32,6 +32,14 @@ public final class LearnedScoresReport {
                         + "complement-block KL (spec/math.md §4.1) from the isotropic variance and, where n > D - k + 2, from the full "
                         + "sample covariance (Wishart-bias corrected); sliced Wasserstein (200 directions) and MMD^2 against fresh samples of X_1.");
         b.paragraph(findings(results));
+        for (int d : cfg.dims()) {
+            if (cfg.width() < d - cfg.k()) {
+                b.paragraph("Capacity note: at D = " + d + " the hidden width " + cfg.width() + " is below D - k = " + (d - cfg.k())
+                        + ", so the network cannot carry the (D - k)-dimensional complement map eps = P_perp x / sigma through its "
+                        + "hidden layers; errors there measure that bottleneck as much as training.");
+                break;
+            }
+        }
         b.chart("eps-score2", LineChartSpec.builder("eps_score^2 of the learned score versus D").xLabel("D").yLabel("eps_score^2")
                 .logX().logY().series("learned", dims, e2, se).build());
         LineChartSpec.Builder sw = LineChartSpec.builder("Sliced Wasserstein to X_1 versus D").xLabel("D").yLabel("SW_2").logX().logY();

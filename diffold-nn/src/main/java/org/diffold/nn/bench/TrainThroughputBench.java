@@ -28,11 +28,14 @@ import org.diffold.nn.train.TrainingData;
  * {@code --repeats}. Prints both numbers and the ratio Diffold / PyTorch.
  *
  * <p>Usage: {@code TrainThroughputBench [--threads 1,2] [--steps 100] [--warmup 20] [--repeats 3]
- * [--python /usr/bin/python3] [--script bench/torch_train_throughput.py]}; {@code bench/nn-throughput.sh} installs
- * Python's torch and runs it.
+ * [--python /usr/bin/python3] [--script bench/torch_train_throughput.py] [--omp-wait-policy passive|active|default]};
+ * {@code bench/nn-throughput.sh} installs Python's torch and runs it. Both sides use OpenMP (libgomp); the wait
+ * policy (default passive) is applied to both processes: spinning workers collapse when other processes share
+ * the cores, which on a shared machine measures the neighbours rather than the code.
  */
 public final class TrainThroughputBench {
     private static final int DIM = 256, WIDTH = 256, DEPTH = 4, BATCH = 512, ROWS = 10000;
+    private static String waitPolicy;
 
     private TrainThroughputBench() {}
 
@@ -45,17 +48,25 @@ public final class TrainThroughputBench {
             return;
         }
         int repeats = Integer.parseInt(o.getOrDefault("repeats", "3"));
+        String wait = o.getOrDefault("omp-wait-policy", "passive").toUpperCase(Locale.ROOT);
+        if (!List.of("PASSIVE", "ACTIVE", "DEFAULT").contains(wait)) {
+            throw new IllegalArgumentException("--omp-wait-policy must be passive, active or default, got " + wait);
+        }
+        waitPolicy = wait.equals("DEFAULT") ? null : wait;
         String python = o.getOrDefault("python", "/usr/bin/python3");
         String script = o.getOrDefault("script", "bench/torch_train_throughput.py");
         if (!Files.isRegularFile(Path.of(script))) throw new IllegalArgumentException("--script " + script + " does not exist");
         System.out.printf(Locale.ROOT, "DSM training throughput: MLP width %d depth %d (GELU), batch %d, D = %d, Adam + clip + EMA%n",
                 WIDTH, DEPTH, BATCH, DIM);
+        System.out.println("OMP_WAIT_POLICY " + (waitPolicy == null ? "(unset)" : waitPolicy) + " for both; best of " + repeats
+                + " interleaved runs of " + steps + " steps after " + warmup + " warm-up steps; load average "
+                + String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.printf(Locale.ROOT, "%-8s %18s %18s %8s%n", "threads", "diffold (samp/s)", "pytorch (samp/s)", "ratio");
         for (String t : o.getOrDefault("threads", "1,2").split(",")) {
             int threads = Integer.parseInt(t.trim());
             double best = 0, bestPy = 0;
             for (int r = 0; r < repeats; r++) { // interleaved so both see the same machine load
-                best = Math.max(best, run(javaCommand(threads, steps, warmup)));
+                best = Math.max(best, run(javaCommand(threads, steps, warmup), threads));
                 bestPy = Math.max(bestPy, run(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps,
                         "--warmup", "" + warmup, "--dim", "" + DIM, "--width", "" + WIDTH, "--depth", "" + DEPTH,
                         "--batch", "" + BATCH, "--rows", "" + ROWS), threads));
@@ -99,16 +110,11 @@ public final class TrainThroughputBench {
         return cmd;
     }
 
-    private static double run(List<String> cmd) throws IOException, InterruptedException {
-        return run(cmd, 0);
-    }
-
     private static double run(List<String> cmd, int threads) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        if (threads > 0) {
-            pb.environment().put("OMP_NUM_THREADS", "" + threads);
-            pb.environment().put("OPENBLAS_NUM_THREADS", "" + threads);
-        }
+        pb.environment().put("OMP_NUM_THREADS", "" + threads);
+        pb.environment().put("OPENBLAS_NUM_THREADS", "" + threads);
+        if (waitPolicy != null) pb.environment().put("OMP_WAIT_POLICY", waitPolicy);
         Process p = pb.start();
         double value = Double.NaN;
         StringBuilder all = new StringBuilder();
