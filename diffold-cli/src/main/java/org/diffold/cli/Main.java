@@ -36,9 +36,11 @@ public final class Main implements Runnable {
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
             ErrorCommand::new,
             SampleCommand::new,
+            TrainCommand::new,
+            EvaluateCommand::new,
             ReproduceCommand::withSubcommands,
-            BenchCommand::new,
             AdviseCommand::new,
+            BenchCommand::new,
             VersionCommand::new
     );
 

@@ -19,7 +19,8 @@ public final class ReproduceCommand implements Runnable {
     /** One factory per reproduction, in the order shown by {@code --help}. */
     static final List<Supplier<Object>> EXPERIMENTS = List.of(
             ReproduceLiYanCommand::new,
-            ReproducePotaptchikCommand::new
+            ReproducePotaptchikCommand::new,
+            LearnedScoresCommand::new
     );
 
     @Spec CommandSpec spec;
