@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code diffold bench}: speed measurements that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Speed benchmarks. 'sampler': simulated sampling with the exact gmm-subspace score against a",
+        description = {"Speed benchmarks, each against a baseline measured in the same run.",
+                "'sampler': simulated sampling with the exact gmm-subspace score against a",
                 "streaming memory-bandwidth bound measured in the same run. 'exact-table': the exact table of",
                 "'reproduce li-yan' on one thread, and the cost of the 1-D density propagation per grid size.",
                 "'propagation': one ddpm-posterior density propagation (reproduce potaptchik's hot loop) at G = 512..8192."},

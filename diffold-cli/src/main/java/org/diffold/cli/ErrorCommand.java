@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diffold error}: the exact KL, TV and Hellinger distance of a sampler with the exact score (spec/math.md §4). */
 @Command(name = "error", mixinStandardHelpOptions = true,
-        description = "Exact error of DDPM with the exact score against the true law of X_1 (spec/math.md §4).",
+        description = "Exact KL, TV and Hellinger of DDPM with the exact score against the true law of X_1.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  diffold error --target gaussian-subspace --k 8 --dim 100 --steps 1000 --design li-yan --json",
