@@ -34,8 +34,15 @@ public final class Main implements Runnable {
      * (planned: error, sample, reproduce, id, train).
      */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
-            VersionCommand::new,
-            IdCommand::new
+            ErrorCommand::new,
+            SampleCommand::new,
+            TrainCommand::new,
+            EvaluateCommand::new,
+            ReproduceCommand::withSubcommands,
+            AdviseCommand::new,
+            BenchCommand::new,
+            IdCommand::new,
+            VersionCommand::new
     );
 
     @Spec

@@ -50,7 +50,7 @@ class MainTest {
         CliRun r = CliRun.of("versoin");
         assertEquals(2, r.code());
         assertEquals(1, r.errLines().length, r.err());
-        assertTrue(r.err().contains("did you mean version?"), r.err());
+        assertTrue(r.err().contains("did you mean version"), r.err()); // more suggestions may follow as commands are added
     }
 
     @Test
@@ -79,8 +79,9 @@ class MainTest {
     void noCommandIsAUsageError() {
         CliRun r = CliRun.of();
         assertEquals(2, r.code());
-        assertEquals("diffold: error: missing command; valid commands: help, version, id (see diffold --help)\n",
-                r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("diffold: error: missing command; valid commands: help, ")
+                && r.err().contains(" version") && r.err().endsWith(" (see diffold --help)\n"), r.err());
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.diffold.core.score.Score;
  * fixed chunks, so the output is bit-identical for any batch split and thread count. Work buffers are allocated
  * once per chunk; the step loop allocates nothing. After every step the chunk is checked for NaN/Inf.
  */
-public final class AffineSampler {
+public final class AffineSampler implements Sampler {
     /** Rows processed together (a chunk of 32 x 1024 doubles fits in L2). */
     public static final int CHUNK_ROWS = 32;
     private final StepPlan plan;
@@ -35,12 +35,16 @@ public final class AffineSampler {
     /** The plan. */
     public StepPlan plan() { return plan; }
 
+    @Override
+    public String name() { return plan.name() + (finalDenoise ? " + final Tweedie step" : ""); }
+
     /**
      * Writes n samples (row-major n x D) into {@code out}.
      *
      * @param progress called with the number of rows finished (from worker threads); may be null
      * @throws SamplingDivergedException when a value becomes NaN or infinite
      */
+    @Override
     public void sample(Score score, RandomStreams streams, long firstIndex, int n, double[] out, int threads,
                        IntConsumer progress) {
         int d = score.dim();

@@ -45,6 +45,15 @@ public final class Mixture1D {
     /** Number of components. */
     public int components() { return w.length; }
 
+    /** Normalised weight w_j. */
+    public double weight(int j) { return w[j]; }
+
+    /** Component mean mu_j. */
+    public double mean(int j) { return mu[j]; }
+
+    /** Component variance v_j (0 for a point mass). */
+    public double variance(int j) { return var[j]; }
+
     /** Mean of pi. */
     public double mean() { double m = 0; for (int j = 0; j < w.length; j++) m += w[j] * mu[j]; return m; }
 

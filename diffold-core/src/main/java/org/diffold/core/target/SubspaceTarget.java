@@ -55,20 +55,22 @@ public abstract class SubspaceTarget implements Target {
     }
 
     private final class SubspaceEvaluator implements Score.Evaluator {
+        private double[] ys = new double[0];
         private final double[] y = new double[subspace.k()];
         private final double[] h = new double[subspace.k()];
         private final double[] scratch = new double[scratchSize()];
 
         @Override
         public void score(NoiseLevel level, double[] x, double[] out, int from, int to) {
-            int d = subspace.dim(), k = subspace.k();
+            int d = subspace.dim(), k = subspace.k(), rows = to - from;
+            if (ys.length < rows * k) ys = new double[rows * k]; // grows once per evaluator, not per step
             double inv = 1 / level.sigma2();
-            for (int i = from; i < to; i++) {
-                int off = i * d;
-                subspace.project(x, off, y);
+            subspace.projectRows(x, from * d, rows, ys);
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(ys, i * k, y, 0, k);
                 subspaceScore(level, y, h, scratch);
                 for (int r = 0; r < k; r++) h[r] += y[r] * inv;
-                subspace.axpyLift(-inv, x, off, h, out, off);
+                subspace.axpyLift(-inv, x, (from + i) * d, h, out, (from + i) * d);
             }
         }
     }

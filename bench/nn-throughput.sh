@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# DSM training throughput: Diffold (DJL + PyTorch 2.7.1) versus the same model and loop in PyTorch from Python.
+# Installs Debian's python3-torch (for /usr/bin/python3) and an optimised BLAS for it if missing, builds
+# diffold-nn and runs org.diffold.nn.bench.TrainThroughputBench. Extra arguments go to the bench main,
+# e.g. --threads 1,2 --steps 100 --warmup 20 --repeats 3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+if ! "$PY" -c 'import torch' 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/openblas-openmp/libblas.so.3 ]; then
+  echo "installing python3-torch and libopenblas0-openmp (Debian) ..." >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  # Without an optimised BLAS, Debian's torch falls back to reference BLAS (~8x slower): an unfair baseline.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-torch libopenblas0-openmp >/dev/null
+fi
+./mvnw -q -B -pl diffold-nn -am install -DskipTests
+CP="diffold-nn/target/classes:$(./mvnw -q -B -pl diffold-nn dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)"
+CACHE="$PWD/.djl-cache"
+JAVA=""
+for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  [ -x "$j" ] || continue
+  v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then JAVA="$j"; break; fi
+done
+[ -n "$JAVA" ] || { echo "nn-throughput: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
+mkdir -p "$CACHE/jna"
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -DDJL_CACHE_DIR="$CACHE" -Djna.tmpdir="$CACHE/jna" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.diffold.nn.bench.TrainThroughputBench --python "$PY" "$@"

@@ -1,0 +1,178 @@
+package org.diffold.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.diffold.core.random.RandomStreams;
+import org.diffold.core.target.SubspaceTarget;
+import org.diffold.core.target.Targets;
+import org.diffold.lab.report.LineChartSpec;
+import org.diffold.lab.report.Report;
+import org.diffold.lab.store.Provenance;
+import org.diffold.lab.store.RunStore;
+import org.diffold.nn.checkpoint.CheckpointFormat;
+import org.diffold.nn.net.Activation;
+import org.diffold.nn.net.Architecture;
+import org.diffold.nn.net.NetworkSpec;
+import org.diffold.nn.net.NoiseEmbedding;
+import org.diffold.nn.net.Parameterisation;
+import org.diffold.nn.train.LossWeighting;
+import org.diffold.nn.train.LrSchedule;
+import org.diffold.nn.train.TrainConfig;
+import org.diffold.nn.train.TrainListener;
+import org.diffold.nn.train.TrainedModel;
+import org.diffold.nn.train.Trainer;
+import org.diffold.nn.train.TrainingData;
+import org.diffold.nn.train.TrainingHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code diffold train}: DSM training of a score network; checkpoints in the model folder, loss curve in the report. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a score network by denoising score matching (DJL + PyTorch).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  diffold train --data gmm-subspace:k=8 --dim 256 --steps 20000 --out model/",
+                  "  diffold train --data gmm-subspace:k=8 --dim 256 --steps 40000 --out model/ --resume   (continue it)"})
+final class TrainCommand implements Callable<Integer> {
+    @Mixin private CommonOptions common;
+    @Mixin private NnOptions nn;
+    @Spec private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "data set: a target spec "
+            + "(gaussian-subspace, gmm-subspace or product-subspace with :k=..,...) sampled with --seed")
+    private String data;
+    @Option(names = "--dim", required = true, paramLabel = "D", description = "ambient dimension D") private int dim;
+    @Option(names = "--k", paramLabel = "K", description = "intrinsic dimension when the spec has no k= (default: ${DEFAULT-VALUE})")
+    private int k = 8;
+    @Option(names = "--n-train", paramLabel = "N", description = "rows drawn from the target (default: ${DEFAULT-VALUE})")
+    private int nTrain = 20000;
+    @Option(names = "--steps", paramLabel = "S", description = "optimiser steps in total (default: ${DEFAULT-VALUE})")
+    private int steps = 20000;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder (checkpoint.dfnn)") private Path out;
+    @Option(names = "--resume", description = "continue the checkpoint in --out (same settings; --steps may grow)") private boolean resume;
+    @Option(names = "--arch", paramLabel = "A", description = "mlp or resmlp (default: ${DEFAULT-VALUE})") private String arch = "mlp";
+    @Option(names = "--width", description = "hidden width (default: ${DEFAULT-VALUE})") private int width = NetworkSpec.DEFAULT_WIDTH;
+    @Option(names = "--depth", description = "hidden layers (default: ${DEFAULT-VALUE})") private int depth = NetworkSpec.DEFAULT_DEPTH;
+    @Option(names = "--activation", description = "gelu or silu (default: ${DEFAULT-VALUE})") private String activation = "gelu";
+    @Option(names = "--param", paramLabel = "P", description = "epsilon, x0 or score (default: ${DEFAULT-VALUE})") private String param = "epsilon";
+    @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})") private int batch = 256;
+    @Option(names = "--lr", description = "peak learning rate (default: ${DEFAULT-VALUE})") private double lr = 1e-3;
+    @Option(names = "--lr-schedule", description = "constant, cosine or linear (default: ${DEFAULT-VALUE})") private String lrSchedule = "cosine";
+    @Option(names = "--warmup", description = "warm-up steps (default: ${DEFAULT-VALUE})") private int warmup = 200;
+    @Option(names = "--clip", description = "global gradient-norm clip, 0 = off (default: ${DEFAULT-VALUE})") private double clip = 1.0;
+    @Option(names = "--ema", description = "EMA decay, 0 = off (default: ${DEFAULT-VALUE})") private double ema = 0.999;
+    @Option(names = "--process", description = "discrete or continuous (default: ${DEFAULT-VALUE})") private String process = "discrete";
+    @Option(names = "--schedule", description = "schedule of the discrete process (default: ${DEFAULT-VALUE})") private String schedule = "li-yan";
+    @Option(names = "--schedule-steps", description = "T of the discrete process (default: ${DEFAULT-VALUE})") private int scheduleSteps = 1000;
+    @Option(names = "--t-min", description = "smallest OU time, continuous (default: ${DEFAULT-VALUE})") private double tMin = 1e-5;
+    @Option(names = "--t-max", description = "largest OU time, continuous (default: ${DEFAULT-VALUE})") private double tMax = 6;
+    @Option(names = "--time-sampling", description = "uniform or log-uniform (default: ${DEFAULT-VALUE})") private String timeSampling = "log-uniform";
+    @Option(names = "--weighting", description = "sigma2, unit or output (default: ${DEFAULT-VALUE})") private String weighting = "sigma2";
+    @Option(names = "--val-fraction", description = "held-out fraction (default: ${DEFAULT-VALUE})") private double valFraction = 0.1;
+    @Option(names = "--eval-every", description = "steps between evaluations, 0 = end only (default: ${DEFAULT-VALUE})") private int evalEvery = 1000;
+    @Option(names = "--checkpoint-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})") private int checkpointEvery = 1000;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dim < 1) throw new UsageException("--dim must be >= 1, got " + dim);
+        if (nTrain < 1) throw new UsageException("--n-train must be >= 1, got " + nTrain);
+        OutputPaths.checkWritableDirectory(out);
+        Path file = out.resolve(TrainedModel.FILE);
+        if (Files.exists(file) && !resume) {
+            throw new UsageException(out + " already holds a checkpoint; pass --resume to continue it or choose another --out");
+        }
+        TrainConfig cfg = new TrainConfig(steps, batch, new LrSchedule(lrSchedule, lr, warmup, 0.05), clip, 0.9, 0.999, 1e-8, ema,
+                valFraction, evalEvery, 20, 256, checkpointEvery, common.seed(), process, schedule, scheduleSteps, tMin, tMax,
+                timeSampling, LossWeighting.parse(weighting));
+        NetworkSpec net = new NetworkSpec(Architecture.parse(arch), dim, width, depth, Activation.parse(activation),
+                Parameterisation.parse(param), NoiseEmbedding.DEFAULT);
+        SubspaceTarget target = Targets.parse(data, dim, k, common.seed());
+        HeapGuard.requireDoubles((long) nTrain * dim * 2, "the training set (" + nTrain + " x " + dim + ")");
+        double[] rows = new double[nTrain * dim];
+        target.sample(new RandomStreams(common.seed()).child("train-data"), 0, nTrain, rows);
+        TrainingData td = new TrainingData(rows, dim, valFraction, common.seed(), data + " D=" + dim + " N=" + nTrain);
+        Map<String, String> prov = new LinkedHashMap<>();
+        prov.put("data.spec", data);
+        prov.put("data.k", Integer.toString(target.intrinsicDim()));
+        prov.put("data.seed", Long.toString(common.seed()));
+        prov.put("command", String.join(" ", common.commandLine()));
+        Provenance provenance = common.provenance();
+        prov.put("git", provenance.gitRevision());
+        PrintWriter o = spec.commandLine().getOut();
+        if (resume && Files.exists(file)) {
+            Map<String, String> saved = org.diffold.nn.train.RunMetadata.spec(CheckpointFormat.read(file)).toMap();
+            for (Map.Entry<String, String> e : net.toMap().entrySet()) {
+                if (!e.getValue().equals(saved.get(e.getKey()))) {
+                    throw new org.diffold.nn.checkpoint.CheckpointException("checkpoint mismatch: it was trained with "
+                            + e.getKey() + "=" + saved.get(e.getKey()) + ", this run has " + e.getValue());
+                }
+            }
+        }
+        try (RunStore store = common.openStore();
+             Trainer trainer = resume && Files.exists(file)
+                     ? Trainer.resume(CheckpointFormat.read(file), cfg, td, nn.device(), target, prov)
+                     : Trainer.create(net, cfg, td, nn.device(), target, prov);
+             Progress bar = common.progress("train", steps)) {
+            String runId = store.startRun("train", common.commandLine(), provenance);
+            bar.step(trainer.step());
+            trainer.train(new TrainListener() {
+                @Override public void onStep(int step, double loss, double rate) {
+                    bar.step(1);
+                    if (step % 20 == 0) bar.message(String.format(Locale.ROOT, "loss %.4g", loss));
+                }
+            }, file);
+            Path reportDir = report(trainer, provenance).writeTo(common.runsDir().resolve(runId));
+            store.finishRun(runId, reportDir);
+            TrainingHistory.EvalRecord last = trainer.history().evaluations().get(trainer.history().evaluations().size() - 1);
+            if (common.json()) {
+                o.printf(Locale.ROOT, "{\"steps\": %d, \"trainLoss\": %s, \"validationLoss\": %s, \"epsScore2\": %s, \"model\": \"%s\", \"report\": \"%s\"}%n",
+                        trainer.step(), json(last.trainLoss()), json(last.validationLoss()), json(last.epsScore2()),
+                        file.toString().replace("\\", "/"), reportDir.toString().replace("\\", "/"));
+            } else {
+                o.printf(Locale.ROOT, "trained %d steps: train loss %.4g, validation loss %.4g, eps_score^2 %.4g (li-yan T=%d)%n",
+                        trainer.step(), last.trainLoss(), last.validationLoss(), last.epsScore2(), scheduleSteps);
+                o.println("model  " + file);
+                o.println("report " + reportDir.resolve("index.html"));
+            }
+        }
+        return 0;
+    }
+
+    private static String json(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    private Report report(Trainer t, Provenance p) {
+        int done = t.step(), points = Math.min(200, done), window = Math.max(1, done / Math.max(1, points));
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (int end = window; end <= done; end += window) {
+            double m = t.history().meanLoss(end - window, end);
+            if (m > 0 && Double.isFinite(m)) { xs.add((double) end); ys.add(m); }
+        }
+        LineChartSpec.Builder chart = LineChartSpec.builder("DSM training loss").xLabel("step").yLabel("loss (window mean)").logY();
+        chart.series("train", xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
+        List<List<String>> rows = new ArrayList<>();
+        for (TrainingHistory.EvalRecord r : t.history().evaluations()) {
+            rows.add(List.of(Integer.toString(r.step()), fmt(r.trainLoss()), fmt(r.validationLoss()), fmt(r.epsScore2()), fmt(r.epsScore2StdErr())));
+        }
+        return Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + dim + ")").provenance(p)
+                .paragraph("Network " + t.spec().toMap() + "; training " + t.config().toMap() + ". eps_score^2 is Li-Yan's score error "
+                        + "(spec/math.md §4.4) against the target's exact score on the training schedule, stratified over t.")
+                .chart("loss", chart.build())
+                .table("evaluations", List.of("step", "train loss", "validation loss", "eps_score^2", "std err"), rows)
+                .build();
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5g", v) : "n/a";
+    }
+}

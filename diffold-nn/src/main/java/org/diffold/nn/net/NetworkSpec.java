@@ -1,0 +1,112 @@
+package org.diffold.nn.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The shape of a score network: body, ambient dimension D, width, depth L (number of activations), activation,
+ * parameterisation and noise embedding. Input width is D + embedding size, output width D. Round-trips through
+ * {@link #toMap()} / {@link #fromMap(Map)} for checkpoints.
+ */
+public record NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
+                          Parameterisation parameterisation, NoiseEmbedding embedding) {
+    /** Default width and depth (ours). */
+    public static final int DEFAULT_WIDTH = 256, DEFAULT_DEPTH = 4;
+
+    /** Validates the ranges. */
+    public NetworkSpec {
+        if (architecture == null || activation == null || parameterisation == null || embedding == null) {
+            throw new IllegalArgumentException("network spec fields must not be null");
+        }
+        if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, got " + dim);
+        if (width < 1) throw new IllegalArgumentException("width must be >= 1, got " + width);
+        if (depth < 1) throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+    }
+
+    /** An MLP with GELU, epsilon parameterisation and the default embedding. */
+    public static NetworkSpec mlp(int dim, int width, int depth) {
+        return new NetworkSpec(Architecture.MLP, dim, width, depth, Activation.GELU, Parameterisation.EPSILON, NoiseEmbedding.DEFAULT);
+    }
+
+    /** A copy with another parameterisation. */
+    public NetworkSpec with(Parameterisation p) {
+        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding);
+    }
+
+    /** A copy with another architecture. */
+    public NetworkSpec with(Architecture a) {
+        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding);
+    }
+
+    /** Input width D + embedding size. */
+    public int inputWidth() { return dim + embedding.size(); }
+
+    /** Linear layers in order: depth + 1 of them. */
+    public int layers() { return depth + 1; }
+
+    /** {out, in} of linear layer i. */
+    public int[] layerShape(int i) {
+        if (i < 0 || i > depth) throw new IndexOutOfBoundsException("layer must be in [0, " + depth + "], got " + i);
+        int in = i == 0 ? inputWidth() : width;
+        int out = i == depth ? dim : width;
+        return new int[] {out, in};
+    }
+
+    /** Parameter names in storage order: layer{i}.weight (out x in), layer{i}.bias (out). */
+    public List<String> parameterNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i <= depth; i++) {
+            names.add("layer" + i + ".weight");
+            names.add("layer" + i + ".bias");
+        }
+        return names;
+    }
+
+    /** Shape of parameter j in {@link #parameterNames()} order. */
+    public long[] parameterShape(int j) {
+        int[] s = layerShape(j / 2);
+        return j % 2 == 0 ? new long[] {s[0], s[1]} : new long[] {s[0]};
+    }
+
+    /** Total number of parameters. */
+    public long parameterCount() {
+        long n = 0;
+        for (int i = 0; i <= depth; i++) {
+            int[] s = layerShape(i);
+            n += (long) s[0] * s[1] + s[0];
+        }
+        return n;
+    }
+
+    /** Flat string map for checkpoints and provenance. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new TreeMap<>();
+        m.put("net.architecture", architecture.cliName());
+        m.put("net.dim", Integer.toString(dim));
+        m.put("net.width", Integer.toString(width));
+        m.put("net.depth", Integer.toString(depth));
+        m.put("net.activation", activation.cliName());
+        m.put("net.parameterisation", parameterisation.cliName());
+        m.put("net.embedding.size", Integer.toString(embedding.size()));
+        m.put("net.embedding.omegaMin", Double.toString(embedding.omegaMin()));
+        m.put("net.embedding.omegaMax", Double.toString(embedding.omegaMax()));
+        return m;
+    }
+
+    /** Inverse of {@link #toMap()}; a missing key is a one-line error naming it. */
+    public static NetworkSpec fromMap(Map<String, String> m) {
+        return new NetworkSpec(Architecture.parse(get(m, "net.architecture")), Integer.parseInt(get(m, "net.dim")),
+                Integer.parseInt(get(m, "net.width")), Integer.parseInt(get(m, "net.depth")),
+                Activation.parse(get(m, "net.activation")), Parameterisation.parse(get(m, "net.parameterisation")),
+                new NoiseEmbedding(Integer.parseInt(get(m, "net.embedding.size")),
+                        Double.parseDouble(get(m, "net.embedding.omegaMin")), Double.parseDouble(get(m, "net.embedding.omegaMax"))));
+    }
+
+    private static String get(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null) throw new IllegalArgumentException("network spec is missing '" + key + "'");
+        return v;
+    }
+}

@@ -1,0 +1,78 @@
+package org.diffold.nn.runtime;
+
+import ai.djl.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Configures DJL with the PyTorch engine before it loads: fully offline (natives come from the
+ * {@code pytorch-native-*} jar on the class path), a stable native cache folder, and PyTorch's intra-op and
+ * inter-op thread counts (spec/ecosystem.md, "Neural networks").
+ *
+ * <p>Settings already given as system properties or environment variables win, so a launcher or a surefire
+ * argLine can override every default. Thread counts are read by the engine once, at load time.
+ */
+public final class NnRuntime {
+    /** System property / environment variable naming DJL's cache folder. */
+    public static final String CACHE_DIR = "DJL_CACHE_DIR";
+    /** System property for PyTorch intra-op threads. */
+    public static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+    /** System property for PyTorch inter-op threads. */
+    public static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
+    /** Default cache folder: under {@code diffold.home} (the checkout) when set, else the working directory (git-ignored). */
+    public static final String DEFAULT_CACHE = ".djl-cache";
+
+    private static volatile Engine engine;
+
+    private NnRuntime() {}
+
+    /**
+     * Loads the PyTorch engine with {@code threads} intra-op threads and 1 inter-op thread unless the
+     * properties are already set; later calls return the loaded engine (threads can no longer change).
+     *
+     * @param threads PyTorch intra-op threads, >= 1
+     */
+    public static synchronized Engine engine(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (engine != null) return engine;
+        setDefault(NUM_THREADS, Integer.toString(threads));
+        setDefault(NUM_INTEROP_THREADS, "1");
+        setDefault("ai.djl.offline", "true");
+        String cache = System.getProperty(CACHE_DIR, System.getenv(CACHE_DIR));
+        if (cache == null) {
+            String home = System.getProperty("diffold.home"); // set by the diffold launcher to the checkout
+            cache = (home != null ? Path.of(home, DEFAULT_CACHE) : Path.of(DEFAULT_CACHE)).toAbsolutePath().toString();
+            System.setProperty(CACHE_DIR, cache);
+        }
+        setDefault("jna.tmpdir", Path.of(cache, "jna").toString());
+        setDefault("org.slf4j.simpleLogger.log.ai.djl", "warn"); // engine start-up INFO lines are noise in a CLI
+        setDefault("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        setDefault("org.slf4j.simpleLogger.log.ai.djl.pytorch.jni.LibUtils", "error");
+        try {
+            Files.createDirectories(Path.of(cache, "jna"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the DJL native cache folder " + cache + ": " + e.getMessage(), e);
+        }
+        try {
+            engine = Engine.getEngine("PyTorch");
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("PyTorch engine failed to load (is ai.djl.pytorch:pytorch-native-cpu on the "
+                    + "class path, and is " + CACHE_DIR + "=" + cache + " writable?): " + e.getMessage(), e);
+        }
+        return engine;
+    }
+
+    /** The engine with the thread count from {@link #NUM_THREADS} (default 1). */
+    public static Engine engine() {
+        return engine(Integer.parseInt(System.getProperty(NUM_THREADS, "1")));
+    }
+
+    /** Intra-op threads the loaded engine was configured with. */
+    public static int threads() {
+        return Integer.parseInt(System.getProperty(NUM_THREADS, "1"));
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null && System.getenv(key) == null) System.setProperty(key, value);
+    }
+}
