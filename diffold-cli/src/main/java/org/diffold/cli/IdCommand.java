@@ -17,6 +17,8 @@ import org.diffold.core.data.Scaling;
 import org.diffold.core.dimension.Estimators;
 import org.diffold.core.dimension.IntrinsicDimensionEstimator;
 import org.diffold.core.manifold.BenchmarkManifolds;
+import org.diffold.core.manifold.DataManifold;
+import org.diffold.core.manifold.Manifolds;
 import org.diffold.lab.bench.KnnBenchmark;
 import org.diffold.lab.experiment.IdBenchmark;
 import org.diffold.lab.experiment.IdEstimation;
@@ -31,8 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code diffold id}: intrinsic dimension of a data set ({@code --data}), or every estimator on the 24 benchmark
- * manifolds ({@code --benchmark}) with a table in the terminal and an HTML report. Everything is validated and
+ * {@code diffold id}: intrinsic dimension of a data set ({@code --data}) or of points sampled from a manifold
+ * ({@code --manifold}), or every estimator on the 24 benchmark manifolds ({@code --benchmark}) with a table in the
+ * terminal and an HTML report. Everything is validated and
  * computed before anything is printed, so a bad input gives one error line and no partial output.
  */
 @Command(name = "id", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,6 +44,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  diffold id --data fashion-mnist --subset 10000 --estimators mle,twonn,lpca --json",
             "  diffold id --data points.npy --scale symmetric --estimators all",
+            "  diffold id --manifold torus:weights1=1/3 --n 2000 --dim 50 --estimators all",
             "  diffold id --benchmark                       24 manifolds x every estimator, report in runs/",
             "  diffold id --benchmark --n 500 --manifolds M1_Sphere,M7_Roll --estimators mle,twonn",
             "",
@@ -58,6 +62,14 @@ final class IdCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DATA", description = "'fashion-mnist' or a data file (.npy, .csv, IDX; gzip ok)")
     private String data;
+
+    @Option(names = "--manifold", paramLabel = "SPEC", description = "sample --n points of a manifold, e.g. torus, "
+            + "sphere:d=5, circle:weights=1/3 or a benchmark name (see Manifolds)")
+    private String manifold;
+
+    @Option(names = "--dim", paramLabel = "D", description = "ambient dimension for --manifold (random isometric embedding; "
+            + "default: the manifold's own)")
+    private Integer dim;
 
     @Option(names = "--benchmark", description = "run every estimator on the 24 benchmark manifolds")
     private boolean benchmark;
@@ -81,7 +93,7 @@ final class IdCommand implements Callable<Integer> {
     @Option(names = "--bench-knn", description = "also time the kNN kernel against numpy's matmul on the data's shape")
     private boolean benchKnn;
 
-    @Option(names = "--n", paramLabel = "N", description = "points per manifold for --benchmark (default: " + IdBenchmark.DEFAULT_N + ")")
+    @Option(names = "--n", paramLabel = "N", description = "points for --manifold, per manifold for --benchmark (default: " + IdBenchmark.DEFAULT_N + ")")
     private Integer n;
 
     @Option(names = "--manifolds", paramLabel = "LIST", description = "benchmark manifolds, comma-separated (default: all 24)")
@@ -89,12 +101,15 @@ final class IdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (benchmark == (data != null)) throw new UsageException("give exactly one of --data or --benchmark");
+        int modes = (benchmark ? 1 : 0) + (data != null ? 1 : 0) + (manifold != null ? 1 : 0);
+        if (modes != 1) throw new UsageException("give exactly one of --data, --manifold or --benchmark");
+        if (dim != null && manifold == null) throw new UsageException("--dim applies to --manifold only");
         return benchmark ? runBenchmark() : runData();
     }
 
     private int runData() throws IOException {
-        if (manifolds != null || n != null) throw new UsageException("--manifolds and --n apply to --benchmark only");
+        if (manifolds != null) throw new UsageException("--manifolds applies to --benchmark only");
+        if (n != null && manifold == null) throw new UsageException("--n applies to --manifold and --benchmark only");
         List<IntrinsicDimensionEstimator> es = Estimators.parse(estimators == null ? DEFAULT_ESTIMATORS : estimators, common.seed());
         Scaling scaling = Scaling.parse(scale);
         if (subset != null && subset < 1) throw new UsageException("--subset must be >= 1, got " + subset);
@@ -133,6 +148,14 @@ final class IdCommand implements Callable<Integer> {
 
     /** Loads the data; Fashion-MNIST parses only the first {@code maxRows} images (the file is still validated). */
     private DataMatrix load(int maxRows) throws IOException {
+        if (manifold != null) {
+            int points = n == null ? IdBenchmark.DEFAULT_N : n;
+            if (points < 1) throw new UsageException("--n must be >= 1, got " + points);
+            if (dim != null && dim < 1) throw new UsageException("--dim must be >= 1, got " + dim);
+            DataManifold m = Manifolds.parse(manifold, dim == null ? 0 : dim, common.seed());
+            return new DataMatrix(m.sample(common.seed(), points), points, m.dim(),
+                    manifold + " (d=" + m.intrinsicDim() + ", seed " + common.seed() + ")");
+        }
         if (data.equals("fashion-mnist")) {
             FashionMnist.Split s = switch (split) {
                 case "train" -> FashionMnist.Split.TRAIN;

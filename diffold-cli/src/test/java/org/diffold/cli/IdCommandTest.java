@@ -68,7 +68,7 @@ class IdCommandTest {
 
     @Test
     void badInputsAreOneLineErrorsWithNoOutput() throws IOException {
-        assertUsageError(CliRun.of("id"), "exactly one of --data or --benchmark");
+        assertUsageError(CliRun.of("id"), "exactly one of --data, --manifold or --benchmark");
         Path csv = circleCsv(50);
         assertUsageError(CliRun.of("id", "--data", csv.toString(), "--benchmark"), "exactly one of");
         assertUsageError(CliRun.of("id", "--data", csv.toString(), "--estimators", "mle,foo"), "unknown estimator 'foo'");
@@ -87,6 +87,19 @@ class IdCommandTest {
         assertUsageError(CliRun.of("id", "--data", "fashion-mnist", "--data-dir", dir.resolve("none").toString()), "dataset-fashion-mnist");
         assertUsageError(CliRun.of("id", "--data", dir.resolve("missing.npy").toString()), "data file not found");
         assertUsageError(CliRun.of("id", "--benchmark", "--manifolds", "M1_Sphere,M99"), "unknown benchmark manifold 'M99'");
+    }
+
+    @Test
+    void estimatesASampledManifoldInAHigherSpace() {
+        CliRun r = CliRun.of("id", "--manifold", "torus:weights1=1/3", "--n", "1500", "--dim", "20", "--estimators", "twonn,danco", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = Json.readMap(r.out());
+        assertEquals(20, m.get("D"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> es = (List<Map<String, Object>>) m.get("estimates");
+        for (Map<String, Object> e : es) assertEquals(2, ((Number) e.get("global")).doubleValue(), 0.3, e.get("estimator") + " on the flat torus");
+        assertUsageError(CliRun.of("id", "--manifold", "torus", "--dim", "3"), "cannot be placed in R^3");
+        assertUsageError(CliRun.of("id", "--data", "x.csv", "--dim", "3"), "--dim applies to --manifold only");
     }
 
     @Test
