@@ -1,12 +1,6 @@
 package org.diffold.core.sampler;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.random.RandomStreams;
@@ -51,38 +45,7 @@ public final class AffineSampler implements Sampler {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         if (n < 0 || out.length < (long) n * d) throw new IllegalArgumentException("output holds " + out.length + " values, needs n*D = " + (long) n * d);
         int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        if (threads == 1 || chunks <= 1) {
-            Worker w = new Worker(score, d);
-            for (int c = 0; c < chunks; c++) runChunk(w, streams, firstIndex, c, n, out, progress);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks), r -> {
-            Thread t = new Thread(r, "diffold-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            int per = (chunks + threads - 1) / threads;
-            for (int start = 0; start < chunks; start += per) {
-                int s0 = start, s1 = Math.min(chunks, start + per);
-                futures.add(pool.submit(() -> {
-                    Worker w = new Worker(score, d);
-                    for (int c = s0; c < s1; c++) runChunk(w, streams, firstIndex, c, n, out, progress);
-                }));
-            }
-            for (Future<?> f : futures) f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sampling interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        ChunkRunner.run(chunks, threads, () -> new Worker(score, d), (w, c) -> runChunk(w, streams, firstIndex, c, n, out, progress));
     }
 
     private void runChunk(Worker w, RandomStreams streams, long firstIndex, int chunk, int n, double[] out,
