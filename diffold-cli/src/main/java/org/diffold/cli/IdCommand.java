@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.diffold.core.data.DataFiles;
 import org.diffold.core.data.DataMatrix;
 import org.diffold.core.data.FashionMnist;
+import org.diffold.core.data.NpyWriter;
 import org.diffold.core.data.Scaling;
 import org.diffold.core.dimension.Estimators;
 import org.diffold.core.dimension.IntrinsicDimensionEstimator;
@@ -90,6 +91,10 @@ final class IdCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "SPLIT", description = "Fashion-MNIST split: train or test (default: ${DEFAULT-VALUE})")
     private String split = "train";
 
+    @Option(names = "--pointwise-out", paramLabel = "FILE", description = "write the pointwise estimates to FILE "
+            + "(.npy, n x m, one column per estimator that has them, in --estimators order)")
+    private Path pointwiseOut;
+
     @Option(names = "--bench-knn", description = "also time the kNN kernel against numpy's matmul on the data's shape")
     private boolean benchKnn;
 
@@ -112,6 +117,7 @@ final class IdCommand implements Callable<Integer> {
         if (n != null && manifold == null) throw new UsageException("--n applies to --manifold and --benchmark only");
         List<IntrinsicDimensionEstimator> es = Estimators.parse(estimators == null ? DEFAULT_ESTIMATORS : estimators, common.seed());
         Scaling scaling = Scaling.parse(scale);
+        if (pointwiseOut != null) OutputPaths.checkWritable(pointwiseOut);
         if (subset != null && subset < 1) throw new UsageException("--subset must be >= 1, got " + subset);
         DataMatrix m = load(subset == null ? Integer.MAX_VALUE : subset);
         if (subset != null) {
@@ -121,11 +127,18 @@ final class IdCommand implements Callable<Integer> {
         m = scaling.apply(m);
         IdEstimation.Result r = IdEstimation.run(m, es, common.threads());
         KnnBenchmark.Result bench = benchKnn ? KnnBenchmark.run(m.values(), m.rows(), m.cols(), common.threads()) : null;
+        Map.Entry<double[], List<String>> pointwise = pointwiseOut == null ? null : IdEstimation.pointwiseMatrix(r);
+        if (pointwiseOut != null && pointwise == null) {
+            throw new UsageException("--pointwise-out: none of the estimators " + r.rows().stream().map(IdEstimation.Row::estimator).toList()
+                    + " has pointwise values (mle, lpca, lpca-ev, mom, tle and ess do)");
+        }
+        if (pointwise != null) NpyWriter.write(pointwiseOut, pointwise.getKey(), r.n(), pointwise.getValue().size());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             Map<String, Object> map = r.toMap();
             map.put("scaling", scaling.name().toLowerCase(Locale.ROOT));
             if (bench != null) map.put("knnBenchmark", benchMap(bench));
+            if (pointwise != null) map.put("pointwiseOut", Map.of("file", pointwiseOut.toString(), "columns", pointwise.getValue()));
             map.put("provenance", Json.readMap(common.provenance().toJson()));
             out.println(Json.writePretty(map));
         } else {
@@ -141,6 +154,7 @@ final class IdCommand implements Callable<Integer> {
             out.print(t.render());
             out.printf(Locale.ROOT, "total %.2f s%n", r.totalSeconds());
             if (bench != null) out.println(bench.summary());
+            if (pointwise != null) out.println("pointwise estimates " + pointwise.getValue() + " -> " + pointwiseOut);
         }
         out.flush();
         return 0;

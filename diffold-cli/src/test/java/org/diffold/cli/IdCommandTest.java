@@ -64,6 +64,15 @@ class IdCommandTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("n=200, D=4, scaling symmetric"), run.out());
         assertTrue(run.out().contains("twonn"), run.out());
+        Path pw = dir.resolve("pw.npy");
+        CliRun withPointwise = CliRun.of("id", "--data", p.toString(), "--estimators", "twonn,mle,mom", "--pointwise-out", pw.toString());
+        assertEquals(0, withPointwise.code(), withPointwise.err());
+        org.diffold.core.data.DataMatrix m = org.diffold.core.data.NpyReader.read(pw);
+        assertEquals(300, m.rows());
+        assertEquals(2, m.cols()); // mle and mom have pointwise values, twonn has none
+        assertUsageError(CliRun.of("id", "--data", p.toString(), "--estimators", "twonn", "--pointwise-out", dir.resolve("x.npy").toString()),
+                "has pointwise values");
+        assertTrue(!Files.exists(dir.resolve("x.npy")), "no partial output");
     }
 
     @Test

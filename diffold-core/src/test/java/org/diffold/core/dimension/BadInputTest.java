@@ -48,6 +48,19 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsTooSmallAmbientDimensionWhereAnEstimatorDeclaresOne() {
+        // the minDim() hook (no built-in estimator needs one today) is checked before any work, with one line
+        IntrinsicDimensionEstimator needsD5 = new IntrinsicDimensionEstimator() {
+            @Override public String name() { return "needs-d5"; }
+            @Override public int neighbors() { return 3; }
+            @Override public int minDim() { return 5; }
+            @Override public IdEstimate estimate(PointCloud cloud) { checkSize(cloud); return IdEstimate.global(name(), 0); }
+        };
+        String m = message(() -> needsD5.estimate(grid(10, 3), 10, 3));
+        assertTrue(m.contains("needs ambient dimension D >= 5, got D=3"), m);
+    }
+
+    @Test
     void rejectsBadParametersAndNames() {
         message(() -> new MleEstimator(1));
         message(() -> new TwoNnEstimator(1));

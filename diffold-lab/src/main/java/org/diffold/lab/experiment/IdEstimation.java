@@ -15,9 +15,9 @@ import org.diffold.core.dimension.PointCloud;
  * checks (sizes, finite values, duplicate points) run before any estimator, so a bad input fails before any output.
  */
 public final class IdEstimation {
-    /** One estimator's result: global value, pointwise summary (NaN where none) and seconds. */
+    /** One estimator's result: global value, pointwise summary (NaN where none), seconds and the pointwise values (or null). */
     public record Row(String estimator, double global, double pointwiseMedian, double pointwiseQ10, double pointwiseQ90,
-                      double seconds) {}
+                      double seconds, double[] pointwise) {}
 
     /** All results: the data's shape, the shared kNN step and one row per estimator. */
     public record Result(String source, int n, int dim, int threads, int neighbors, double knnSeconds, List<Row> rows,
@@ -78,10 +78,27 @@ public final class IdEstimation {
                 q10 = quantile(p, 0.1);
                 q90 = quantile(p, 0.9);
             }
-            rows.add(new Row(e.name(), est.global(), med, q10, q90, secs));
+            rows.add(new Row(e.name(), est.global(), med, q10, q90, secs, est.pointwise()));
         }
         long t2 = System.nanoTime();
         return new Result(data.source(), data.rows(), data.cols(), threads, k, (t1 - t0) * 1e-9, rows, (t2 - t0) * 1e-9);
+    }
+
+    /**
+     * The pointwise estimates as an n x m row-major matrix, one column per estimator that has them, in run order.
+     *
+     * @return the matrix and its column names; null if no estimator has pointwise values
+     */
+    public static Map.Entry<double[], List<String>> pointwiseMatrix(Result r) {
+        List<Row> cols = r.rows().stream().filter(row -> row.pointwise() != null).toList();
+        if (cols.isEmpty()) return null;
+        int n = r.n(), m = cols.size();
+        double[] out = new double[n * m];
+        for (int c = 0; c < m; c++) {
+            double[] p = cols.get(c).pointwise();
+            for (int i = 0; i < n; i++) out[i * m + c] = p[i];
+        }
+        return Map.entry(out, cols.stream().map(Row::estimator).toList());
     }
 
     /** Linear-interpolation quantile of sorted values. */
