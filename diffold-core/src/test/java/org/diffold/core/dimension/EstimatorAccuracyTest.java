@@ -56,6 +56,17 @@ class EstimatorAccuracyTest {
     }
 
     @Test
+    void estimatesDoNotDependOnTheThreadCount() {
+        double[] x = sphere(3).sample(3, 600);
+        PointCloud one = new PointCloud(x, 600, 10, 1), three = new PointCloud(x, 600, 10, 3);
+        for (String name : Estimators.names()) {
+            IdEstimate a = Estimators.byName(name, 5).estimate(one), b = Estimators.byName(name, 5).estimate(three);
+            assertEquals(a.global(), b.global(), 0, name);
+            if (a.hasPointwise()) org.junit.jupiter.api.Assertions.assertArrayEquals(a.pointwise(), b.pointwise(), 0, name);
+        }
+    }
+
+    @Test
     void mleAveragingIsTheHarmonicMeanOfPointwiseValues() {
         // MacKay–Ghahramani: the global value inverts the mean of the inverse pointwise values
         PointCloud cloud = new PointCloud(sphere(3).sample(1, 500), 500, 10, 1);
