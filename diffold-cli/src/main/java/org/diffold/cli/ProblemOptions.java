@@ -5,7 +5,11 @@ import org.diffold.core.sampler.Designs;
 import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.schedule.NoiseSchedule;
 import org.diffold.core.schedule.Schedules;
+import java.util.List;
+import org.diffold.core.manifold.DataManifold;
+import org.diffold.core.manifold.Manifolds;
 import org.diffold.core.target.SubspaceTarget;
+import org.diffold.core.target.Target;
 import org.diffold.core.target.Targets;
 import picocli.CommandLine.Option;
 
@@ -15,8 +19,8 @@ import picocli.CommandLine.Option;
  */
 public final class ProblemOptions {
     @Option(names = "--target", paramLabel = "SPEC", defaultValue = "gaussian-subspace",
-            description = "gaussian-subspace[:lambda=1], gmm-subspace[:components=16,lambda=0.1] or product-subspace "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "gaussian-subspace[:lambda=1], gmm-subspace[:components=16,lambda=0.1], product-subspace; "
+                    + "for sampling also circle, helix, torus, sphere[:d=2] (default: ${DEFAULT-VALUE})")
     String target;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "8", description = "intrinsic dimension k, 1 <= k <= D (default: ${DEFAULT-VALUE})")
@@ -40,6 +44,22 @@ public final class ProblemOptions {
     /** Builds the target; the subspace is seeded by {@code seed}. */
     public SubspaceTarget target(long seed) {
         return Targets.parse(target, dim, k, seed);
+    }
+
+    /** Names of curved targets with exact scores by quadrature or von Mises–Fisher (see {@link Manifolds}). */
+    public static final List<String> CURVED = List.of("circle", "helix", "torus", "sphere");
+
+    /**
+     * Any target with an exact score: a subspace target, or a curved one ({@link #CURVED}) placed in R^D by a random
+     * orthonormal map; {@code --k} does not apply to curved targets (their dimension is fixed by the spec).
+     */
+    public Target anyTarget(long seed) {
+        String name = target.contains(":") ? target.substring(0, target.indexOf(':')) : target;
+        if (!CURVED.contains(name)) return target(seed);
+        DataManifold m = Manifolds.parse(target, dim, seed);
+        if (m instanceof Target t) return t;
+        throw new UsageException("--target " + name + " has no exact score; valid: "
+                + String.join(", ", Targets.NAMES) + ", " + String.join(", ", CURVED));
     }
 
     /** The noise schedule with T = --steps. */

@@ -12,7 +12,7 @@ import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.AffineSampler;
 import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.score.Score;
-import org.diffold.core.target.SubspaceTarget;
+import org.diffold.core.target.Target;
 import org.diffold.nn.train.TrainedModel;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
@@ -63,7 +63,7 @@ public final class SampleCommand implements Callable<Integer> {
         StepPlan plan = problem.plan();
         OutputPaths.checkWritable(out);
         double seconds;
-        int dim;
+        int dim, k = -1;
         if (model != null) {
             for (String opt : new String[] {"--target", "--dim", "--k"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
@@ -75,8 +75,9 @@ public final class SampleCommand implements Callable<Integer> {
                 seconds = write(m.score(), plan, csv);
             }
         } else {
-            SubspaceTarget target = problem.target(common.seed());
+            Target target = problem.anyTarget(common.seed());
             dim = target.dim();
+            k = target.intrinsicDim();
             seconds = write(target.score(), plan, csv);
         }
         PrintWriter w = spec.commandLine().getOut();
@@ -86,7 +87,7 @@ public final class SampleCommand implements Callable<Integer> {
             m.put("n", n);
             m.put("dim", dim);
             if (model != null) m.put("model", model.toString());
-            else { m.put("k", problem.k); m.put("target", problem.target); }
+            else { m.put("k", k); m.put("target", problem.target); }
             m.put("design", problem.design);
             m.put("schedule", problem.schedule().description());
             m.put("steps", problem.steps);

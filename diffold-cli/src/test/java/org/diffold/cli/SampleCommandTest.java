@@ -60,6 +60,24 @@ class SampleCommandTest {
     }
 
     @Test
+    void curvedTargetWithExactScoreLandsNearTheCircle() throws Exception {
+        Path out = dir.resolve("circle.npy");
+        CliRun r = CliRun.of("sample", "--target", "circle", "--dim", "6", "--steps", "200", "--n", "64",
+                "--out", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        byte[] b = Files.readAllBytes(out);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, 128, b.length - 128).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        double meanNorm = 0;
+        for (int i = 0; i < 64; i++) {
+            double s = 0;
+            for (int j = 0; j < 6; j++) { double v = buf.getDouble(); s += v * v; }
+            meanNorm += Math.sqrt(s) / 64;
+        }
+        // the unit circle placed isometrically in R^6: samples at X_1 have norm ~ 1 (noise sigma_1^2 = 1e-5 per coordinate)
+        assertEquals(1.0, meanNorm, 0.05);
+    }
+
+    @Test
     void wrongExtensionIsAUsageError() {
         CliRun r = CliRun.of("sample", "--dim", "5", "--k", "2", "--n", "4", "--out", dir.resolve("x.txt").toString());
         assertEquals(2, r.code());
