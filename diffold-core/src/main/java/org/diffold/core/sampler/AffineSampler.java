@@ -2,7 +2,6 @@ package org.diffold.core.sampler;
 
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
-import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
 
@@ -74,22 +73,14 @@ public final class AffineSampler implements Sampler {
             if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
         }
         if (finalDenoise) {
-            NoiseLevel lvl = plan.outputLevel();
-            w.eval.score(lvl, y, s, 0, rows);
-            double s2 = lvl.sigma2(), invC = 1 / lvl.c();
-            for (int j = 0, end = rows * d; j < end; j++) y[j] = (y[j] + s2 * s[j]) * invC;
+            SamplerRows.denoise(w.eval, plan.outputLevel(), y, s, rows, rows * d);
         }
         System.arraycopy(y, 0, out, from * d, rows * d);
         if (progress != null) progress.accept(rows);
     }
 
     private SamplingDivergedException diverged(int step, double[] y, int rows, int d, long firstSample) {
-        long bad = firstSample;
-        for (int r = 0; r < rows; r++) {
-            boolean ok = true;
-            for (int j = r * d; j < (r + 1) * d && ok; j++) ok = Double.isFinite(y[j]);
-            if (!ok) { bad = firstSample + r; break; }
-        }
+        long bad = SamplerRows.firstNonFinite(y, rows, d, firstSample);
         return new SamplingDivergedException("non-finite value after step " + (step + 1) + " of " + plan.size()
                 + " (" + plan.label(step) + ") in sample " + bad + " of " + plan.name());
     }

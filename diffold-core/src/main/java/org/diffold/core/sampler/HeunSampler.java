@@ -74,22 +74,14 @@ public final class HeunSampler implements Sampler {
             if (!Double.isFinite(check)) throw diverged(k, y, rows, d, firstIndex + from);
         }
         if (finalDenoise) {
-            NoiseLevel lvl = levels[grid.steps()];
-            w.eval.score(lvl, y, s, 0, rows);
-            double s2 = lvl.sigma2(), invC = 1 / lvl.c();
-            for (int j = 0; j < len; j++) y[j] = (y[j] + s2 * s[j]) * invC;
+            SamplerRows.denoise(w.eval, levels[grid.steps()], y, s, rows, len);
         }
         System.arraycopy(y, 0, out, from * d, len);
         if (progress != null) progress.accept(rows);
     }
 
     private SamplingDivergedException diverged(int step, double[] y, int rows, int d, long firstSample) {
-        long bad = firstSample;
-        for (int r = 0; r < rows; r++) {
-            boolean ok = true;
-            for (int j = r * d; j < (r + 1) * d && ok; j++) ok = Double.isFinite(y[j]);
-            if (!ok) { bad = firstSample + r; break; }
-        }
+        long bad = SamplerRows.firstNonFinite(y, rows, d, firstSample);
         return new SamplingDivergedException(String.format(Locale.ROOT, "non-finite value after step %d of %d (k=%d t'=%.6g) in sample %d of %s",
                 step + 1, grid.steps(), step, grid.forwardTime(step), bad, name()));
     }
