@@ -24,7 +24,7 @@ public final class LearnedScoresReport {
         Report.Builder b = Report.builder("Learned scores: eps_score^2 and sampler error versus D (k = " + cfg.k() + ")")
                 .provenance(provenance)
                 .paragraph("Target " + cfg.targetSpec() + " on a random subspace of R^D (spec/math.md §5). For every D the same "
-                        + "MLP (width " + cfg.width() + ", depth " + cfg.depth() + ", GELU, epsilon parameterisation) is trained by DSM "
+                        + "MLP (width " + cfg.width() + ", depth " + cfg.depth() + ", GELU, " + cfg.parameterisation() + " parameterisation) is trained by DSM "
                         + "for " + cfg.steps() + " steps of batch " + cfg.batch() + " on " + cfg.trainRows() + " samples (li-yan T = 1000 "
                         + "levels, Adam with cosine schedule, clipping 1, EMA 0.999). eps_score^2 = (1/T) sum_t E|s - s*|^2 over every t "
                         + "of the li-yan sampling schedule, T = " + cfg.sampleSteps() + " (spec/math.md §4.4), " + cfg.errorSamples()
