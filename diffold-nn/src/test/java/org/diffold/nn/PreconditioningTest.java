@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * on a k-dimensional subspace of R^D with D much larger than k (spec/math.md §5).
  */
 class PreconditioningTest {
-    private static final int D = 32, K = 2;
+    static final int D = 32, K = 2;
     /** sigma^2 = 1e-3 and 0.95: a small and a large level of the li-yan schedules used in training. */
     private static final NoiseLevel SMALL = NoiseLevel.ofLogAlphaBar(Math.log1p(-1e-3)), LARGE = NoiseLevel.ofLogAlphaBar(-3);
 

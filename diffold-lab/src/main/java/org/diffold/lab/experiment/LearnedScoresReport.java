@@ -33,9 +33,10 @@ public final class LearnedScoresReport {
                         + "sample covariance (Wishart-bias corrected); sliced Wasserstein (200 directions) and MMD^2 against fresh samples of X_1.");
         b.paragraph(findings(results));
         for (int d : cfg.dims()) {
-            if (cfg.width() < d - cfg.k()) {
+            if (cfg.width() < d - cfg.k() && !"x0".equals(cfg.parameterisation())) {
                 b.paragraph("Capacity note: at D = " + d + " the hidden width " + cfg.width() + " is below D - k = " + (d - cfg.k())
-                        + ", so the network cannot carry the (D - k)-dimensional complement map eps = P_perp x / sigma through its "
+                        + ", so the network cannot carry the (D - k)-dimensional complement map eps_perp = P_perp x / sigma (which the "
+                        + cfg.parameterisation() + " parameterisation must output, up to a bounded factor, at every sigma) through its "
                         + "hidden layers; errors there measure that bottleneck as much as training.");
                 break;
             }
