@@ -33,12 +33,19 @@ final class LearnedScoresCommand implements Callable<Integer> {
     private List<Integer> dims;
     @Option(names = "--train-steps", paramLabel = "S", description = "training steps per D (default: 4000, quick 300)")
     private Integer trainSteps;
+    @Option(names = "--param", paramLabel = "P", description = "network parameterisation: edm (preconditioned, default), epsilon, x0 or score")
+    private String param = "edm";
 
     @Override
     public Integer call() throws Exception {
         LearnedScoresConfig cfg = quick ? LearnedScoresConfig.quick(common.seed()) : LearnedScoresConfig.full(common.seed());
         if (dims != null) cfg = cfg.withDims(dims);
         if (trainSteps != null) cfg = cfg.withSteps(trainSteps);
+        try {
+            cfg = cfg.withParameterisation(param);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--param: " + e.getMessage());
+        }
         if (!nn.device().equals(ai.djl.Device.cpu())) {
             throw new UsageException("learned-scores runs on the CPU (bit-reproducible cells); drop --device");
         }

@@ -26,7 +26,7 @@ class NetworkScoreTest {
         for (int i = 0; i < x.length; i++) x[i] = 2 * rng.nextGaussian();
         NoiseLevel level = NoiseLevel.ofLogAlphaBar(-0.3);
         for (Parameterisation p : Parameterisation.values()) {
-            try (ScoreNetwork net = ScoreNetwork.initialise(NetworkSpec.mlp(d, 48, 3).with(p), NnTestSupport.cpu(), 1)) {
+            try (ScoreNetwork net = ScoreNetwork.initialise(NetworkSpec.mlp(d, 48, 3).with(p).withSigmaData(1.3), NnTestSupport.cpu(), 1)) {
                 Score.Evaluator ev = new NetworkScore(net).evaluator();
                 double[] batched = new double[n * d], single = new double[n * d];
                 ev.score(level, x, batched, 0, n);
@@ -42,7 +42,7 @@ class NetworkScoreTest {
 
     @Test
     void samplesWithCoreSamplerIdenticallyForAnyThreadCount() {
-        try (ScoreNetwork net = ScoreNetwork.initialise(NetworkSpec.mlp(3, 16, 2), NnTestSupport.cpu(), 2)) {
+        try (ScoreNetwork net = ScoreNetwork.initialise(NetworkSpec.mlp(3, 16, 2).withSigmaData(0.8), NnTestSupport.cpu(), 2)) {
             AffineSampler sampler = new AffineSampler(Designs.parse("li-yan").plan(Schedules.parse("li-yan", 20)), false);
             double[] a = new double[70 * 3], b = new double[70 * 3];
             sampler.sample(new NetworkScore(net), new RandomStreams(5), 0, 70, a, 1, null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.diffold.core.process.NoiseLevel;
+import org.diffold.core.score.Tweedie;
 import org.diffold.nn.net.NoiseEmbedding;
 import org.diffold.nn.net.Parameterisation;
 import org.diffold.nn.train.LossWeighting;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Conversions of spec/math.md §1.1 (Tweedie): round trips and agreement of the three DSM targets. */
 class ParameterisationTest {
     private static final double[] LOG_ABAR = {-1e-6, -1e-3, -0.1, -1, -5, -12};
+    /** sigma_data for edm (ignored by the others); an arbitrary non-unit value. */
+    private static final double SD = 0.7;
 
     @Test
     void toScoreAndFromScoreRoundTrip() {
@@ -23,7 +26,7 @@ class ParameterisationTest {
                 NoiseLevel level = NoiseLevel.ofLogAlphaBar(la);
                 for (int i = 0; i < 50; i++) {
                     double x = 3 * rng.nextGaussian(), s = rng.nextGaussian() / Math.sqrt(level.sigma2());
-                    double back = p.toScore(level, x, p.fromScore(level, x, s));
+                    double back = p.toScore(level, SD, x, p.fromScore(level, SD, x, s));
                     // relative round-off of a few ulps of the larger of |s| and |x| / sigma^2 (x0 form divides by sigma^2)
                     double scale = Math.abs(s) + Math.abs(x) / level.sigma2();
                     assertEquals(s, back, 1e-12 * scale, p + " at log abar " + la);
@@ -41,7 +44,7 @@ class ParameterisationTest {
                 NoiseLevel level = NoiseLevel.ofLogAlphaBar(la);
                 double sigma = Math.sqrt(level.sigma2());
                 double x0 = rng.nextGaussian(), eps = rng.nextGaussian(), x = level.c() * x0 + sigma * eps;
-                double s = p.toScore(level, x, p.target(level, x0, eps));
+                double s = p.toScore(level, SD, x, p.target(level, SD, x0, eps));
                 assertEquals(-eps / sigma, s, 1e-9 * (Math.abs(eps) / sigma + Math.abs(x0) / level.sigma2()), p + " at " + la);
             }
         }
@@ -59,10 +62,38 @@ class ParameterisationTest {
     }
 
     @Test
+    void edmCoefficientsAreTheVpFormOfKarras() {
+        // Karras et al. 2206.00364 Table 1 with x = c x0 + sigma eps (class comment of Parameterisation, derived):
+        // m = c_skip x + c_out F with c_skip = c sd^2 / V, c_out = sigma sd / sqrt(V), V = c^2 sd^2 + sigma^2.
+        SplittableRandom rng = new SplittableRandom(3);
+        for (double la : LOG_ABAR) {
+            NoiseLevel level = NoiseLevel.ofLogAlphaBar(la);
+            double c = level.c(), sigma = Math.sqrt(level.sigma2()), v = c * c * SD * SD + sigma * sigma;
+            assertEquals(1 / Math.sqrt(v), Parameterisation.EDM.inputScale(level, SD), 1e-14 / Math.sqrt(v));
+            assertEquals(1.0, Parameterisation.EPSILON.inputScale(level, SD));
+            double x = rng.nextGaussian(), f = rng.nextGaussian();
+            double m = c * SD * SD / v * x + sigma * SD / Math.sqrt(v) * f;
+            double expected = Tweedie.scoreFromDenoiser(level, x, m);
+            assertEquals(expected, Parameterisation.EDM.toScore(level, SD, x, f), 1e-9 * (Math.abs(x) + 1) / level.sigma2());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Parameterisation.EDM.toScore(NoiseLevel.ofLogAlphaBar(-1), 0, 1));
+    }
+
+    @Test
+    void edmTargetHasUnitScaleAtEveryLevel() {
+        // Var(F*) = (sigma^2 E x0^2 + c^2 sd^4) / (sd^2 V) = 1 when E x0^2 = sd^2 (derived from the target's formula)
+        for (double la : LOG_ABAR) {
+            NoiseLevel level = NoiseLevel.ofLogAlphaBar(la);
+            double a = Parameterisation.EDM.target(level, SD, 1, 0), b = Parameterisation.EDM.target(level, SD, 0, 1);
+            assertEquals(1.0, a * a * SD * SD + b * b, 1e-12, "at log abar " + la);
+        }
+    }
+
+    @Test
     void parseRejectsUnknownNames() {
         assertEquals(Parameterisation.EPSILON, Parameterisation.parse("eps"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parameterisation.parse("v"));
-        assertTrue(e.getMessage().contains("unknown parameterisation 'v'") && e.getMessage().contains("epsilon, x0, score"));
+        assertTrue(e.getMessage().contains("unknown parameterisation 'v'") && e.getMessage().contains("epsilon, x0, score, edm"));
     }
 
     @Test

@@ -23,10 +23,11 @@ import java.util.Map;
  * @param errorSamples samples per level in the eps_score^2 estimate (every level t = 1..T is used)
  * @param designs sampler designs compared
  * @param seed master seed
+ * @param parameterisation network parameterisation (a {@code Parameterisation} CLI name; default {@code edm})
  */
 public record LearnedScoresConfig(List<Integer> dims, int k, int components, double lambda, int width, int depth, int steps,
                                   int batch, int trainRows, int sampleSteps, int samples, int errorSamples,
-                                  List<String> designs, long seed) {
+                                  List<String> designs, long seed, String parameterisation) {
     /** Experiment name in the run store. */
     public static final String EXPERIMENT = "learned-scores";
 
@@ -39,30 +40,37 @@ public record LearnedScoresConfig(List<Integer> dims, int k, int components, dou
         if (steps < 1 || batch < 1 || trainRows < 10 || samples < 2 || errorSamples < 2 || sampleSteps < 2) {
             throw new IllegalArgumentException("steps, batch >= 1; train rows >= 10; samples, error samples, sample steps >= 2");
         }
+        parameterisation = org.diffold.nn.net.Parameterisation.parse(parameterisation).cliName();
     }
 
     /** The full experiment: D in {16, 64, 256, 1024}, k = 8, MLP 256 x 4, 4000 steps of batch 256, T = 100. */
     public static LearnedScoresConfig full(long seed) {
         return new LearnedScoresConfig(List.of(16, 64, 256, 1024), 8, 16, 0.1, 256, 4, 4000, 256, 20000, 100, 2000, 64,
-                List.of("li-yan", "classic"), seed);
+                List.of("li-yan", "classic"), seed, "edm");
     }
 
     /** Smoke size: same D and k, MLP 64 x 3, 300 steps of batch 128, T = 50, 600 samples. */
     public static LearnedScoresConfig quick(long seed) {
         return new LearnedScoresConfig(List.of(16, 64, 256, 1024), 8, 16, 0.1, 64, 3, 300, 128, 4000, 50, 600, 16,
-                List.of("li-yan", "classic"), seed);
+                List.of("li-yan", "classic"), seed, "edm");
     }
 
     /** A copy with other dimensions. */
     public LearnedScoresConfig withDims(List<Integer> d) {
         return new LearnedScoresConfig(d, k, components, lambda, width, depth, steps, batch, trainRows, sampleSteps, samples,
-                errorSamples, designs, seed);
+                errorSamples, designs, seed, parameterisation);
     }
 
     /** A copy with another training budget. */
     public LearnedScoresConfig withSteps(int s) {
         return new LearnedScoresConfig(dims, k, components, lambda, width, depth, s, batch, trainRows, sampleSteps, samples,
-                errorSamples, designs, seed);
+                errorSamples, designs, seed, parameterisation);
+    }
+
+    /** A copy with another network parameterisation ({@code edm}, {@code epsilon}, {@code x0} or {@code score}). */
+    public LearnedScoresConfig withParameterisation(String p) {
+        return new LearnedScoresConfig(dims, k, components, lambda, width, depth, steps, batch, trainRows, sampleSteps, samples,
+                errorSamples, designs, seed, p);
     }
 
     /** Target spec for the core {@code Targets} registry. */
@@ -74,7 +82,8 @@ public record LearnedScoresConfig(List<Integer> dims, int k, int components, dou
     public String cellKey(int d) {
         return "D=" + d + ",k=" + k + ",c=" + components + ",lambda=" + lambda + ",w=" + width + ",depth=" + depth + ",steps="
                 + steps + ",batch=" + batch + ",N=" + trainRows + ",T=" + sampleSteps + ",n=" + samples + ",ne=" + errorSamples
-                + ",designs=" + String.join("+", designs) + ",seed=" + seed;
+                + ",designs=" + String.join("+", designs) + ",seed=" + seed
+                + ("epsilon".equals(parameterisation) ? "" : ",param=" + parameterisation); // epsilon cells predate the field
     }
 
     /** Settings recorded with the cell for dimension {@code d}. */
@@ -82,7 +91,7 @@ public record LearnedScoresConfig(List<Integer> dims, int k, int components, dou
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("D", d);
         m.put("target", targetSpec());
-        m.put("network", "mlp width=" + width + " depth=" + depth + " gelu epsilon");
+        m.put("network", "mlp width=" + width + " depth=" + depth + " gelu " + parameterisation);
         m.put("steps", steps);
         m.put("batch", batch);
         m.put("trainRows", trainRows);

@@ -20,6 +20,7 @@ import org.diffold.nn.eval.ComplementKl;
 import org.diffold.nn.eval.SampleDistances;
 import org.diffold.nn.eval.ScoreError;
 import org.diffold.nn.net.NetworkSpec;
+import org.diffold.nn.net.Parameterisation;
 import org.diffold.nn.score.NetworkScore;
 import org.diffold.nn.train.LossWeighting;
 import org.diffold.nn.train.LrSchedule;
@@ -73,7 +74,8 @@ public final class LearnedScoresExperiment {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("D", d);
         long t0 = System.nanoTime();
-        try (Trainer trainer = Trainer.create(NetworkSpec.mlp(d, cfg.width(), cfg.depth()), tc, data, Device.cpu(), target,
+        try (Trainer trainer = Trainer.create(NetworkSpec.mlp(d, cfg.width(), cfg.depth())
+                .with(Parameterisation.parse(cfg.parameterisation())), tc, data, Device.cpu(), target,
                 Map.of("experiment", LearnedScoresConfig.EXPERIMENT))) {
             trainer.train(null, null);
             r.put("trainSeconds", (System.nanoTime() - t0) * 1e-9);
@@ -82,6 +84,7 @@ public final class LearnedScoresExperiment {
             r.put("trainLoss", num(last.trainLoss()));
             r.put("validationLoss", num(last.validationLoss()));
             r.put("lossCurve", curve(trainer.history(), cfg.steps()));
+            r.put("sigmaData", num(trainer.spec().sigmaData()));
             NetworkScore learned = new NetworkScore(trainer.evaluationNetwork());
             ScoreError.Estimate e = ScoreError.liYan(target, learned, schedule, schedule.steps(), cfg.errorSamples(),
                     RandomStreams.mix64(cfg.seed() + d));

@@ -24,7 +24,7 @@ public final class LearnedScoresReport {
         Report.Builder b = Report.builder("Learned scores: eps_score^2 and sampler error versus D (k = " + cfg.k() + ")")
                 .provenance(provenance)
                 .paragraph("Target " + cfg.targetSpec() + " on a random subspace of R^D (spec/math.md §5). For every D the same "
-                        + "MLP (width " + cfg.width() + ", depth " + cfg.depth() + ", GELU, epsilon parameterisation) is trained by DSM "
+                        + "MLP (width " + cfg.width() + ", depth " + cfg.depth() + ", GELU, " + cfg.parameterisation() + " parameterisation) is trained by DSM "
                         + "for " + cfg.steps() + " steps of batch " + cfg.batch() + " on " + cfg.trainRows() + " samples (li-yan T = 1000 "
                         + "levels, Adam with cosine schedule, clipping 1, EMA 0.999). eps_score^2 = (1/T) sum_t E|s - s*|^2 over every t "
                         + "of the li-yan sampling schedule, T = " + cfg.sampleSteps() + " (spec/math.md §4.4), " + cfg.errorSamples()
@@ -33,9 +33,10 @@ public final class LearnedScoresReport {
                         + "sample covariance (Wishart-bias corrected); sliced Wasserstein (200 directions) and MMD^2 against fresh samples of X_1.");
         b.paragraph(findings(results));
         for (int d : cfg.dims()) {
-            if (cfg.width() < d - cfg.k()) {
+            if (cfg.width() < d - cfg.k() && !"x0".equals(cfg.parameterisation())) {
                 b.paragraph("Capacity note: at D = " + d + " the hidden width " + cfg.width() + " is below D - k = " + (d - cfg.k())
-                        + ", so the network cannot carry the (D - k)-dimensional complement map eps = P_perp x / sigma through its "
+                        + ", so the network cannot carry the (D - k)-dimensional complement map eps_perp = P_perp x / sigma (which the "
+                        + cfg.parameterisation() + " parameterisation must output, up to a bounded factor, at every sigma) through its "
                         + "hidden layers; errors there measure that bottleneck as much as training.");
                 break;
             }

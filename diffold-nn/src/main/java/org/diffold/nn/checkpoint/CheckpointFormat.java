@@ -33,8 +33,12 @@ import java.util.zip.CheckedOutputStream;
  * atomic rename, so a crash leaves the previous checkpoint intact.
  */
 public final class CheckpointFormat {
-    /** Current format version. */
-    public static final int VERSION = 1;
+    /**
+     * Current format version. 2 added the {@code edm} parameterisation and {@code net.sigmaData}; version-1 files
+     * (no preconditioning) still load, and a reader that knows only version 1 refuses version 2 with a version error
+     * instead of misreading an {@code edm} network.
+     */
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "DIFFOLD-NN\n".getBytes(StandardCharsets.US_ASCII);
 
     private CheckpointFormat() {}

@@ -1,20 +1,21 @@
 package org.diffold.nn.net;
 
+import org.diffold.core.process.NoiseLevel;
+
 /**
- * Builds the float32 input rows [x_1..x_D, embedding(level)] of a score network from double rows
- * (the one place where double data becomes float32 network input).
+ * Builds the float32 input rows [c_in x_1..c_in x_D, embedding(level)] of a score network from double rows
+ * (the one place where double data becomes float32 network input); c_in is
+ * {@link Parameterisation#inputScale} (1 except for the {@code edm} preconditioning).
  */
 public final class NetworkInput {
     private NetworkInput() {}
 
-    /**
-     * Writes the input row for x[xOff .. xOff + D) at the level with {@code logAlphaBar} into
-     * out[outOff .. outOff + D + E).
-     */
-    public static void write(NetworkSpec spec, double[] x, int xOff, double logAlphaBar, float[] out, int outOff) {
+    /** Writes the input row for x[xOff .. xOff + D) at {@code level} into out[outOff .. outOff + D + E). */
+    public static void write(NetworkSpec spec, double[] x, int xOff, NoiseLevel level, float[] out, int outOff) {
         int d = spec.dim();
-        for (int j = 0; j < d; j++) out[outOff + j] = (float) x[xOff + j];
-        spec.embedding().embed(logAlphaBar, out, outOff + d);
+        double cIn = spec.parameterisation().inputScale(level, spec.sigmaData());
+        for (int j = 0; j < d; j++) out[outOff + j] = (float) (cIn * x[xOff + j]);
+        spec.embedding().embed(level.logAlphaBar(), out, outOff + d);
     }
 
     /** Copies the embedding already written at {@code srcOff} to the row at {@code outOff} (same level). */

@@ -7,11 +7,13 @@ import java.util.TreeMap;
 
 /**
  * The shape of a score network: body, ambient dimension D, width, depth L (number of activations), activation,
- * parameterisation and noise embedding. Input width is D + embedding size, output width D. Round-trips through
- * {@link #toMap()} / {@link #fromMap(Map)} for checkpoints.
+ * parameterisation, noise embedding and sigma_data (the data scale of the {@code edm} preconditioning; NaN = estimate
+ * from the training data when training starts, see {@link #withSigmaData}). Input width is D + embedding size, output
+ * width D. Round-trips through {@link #toMap()} / {@link #fromMap(Map)} for checkpoints; a checkpoint without
+ * {@code net.sigmaData} (written before preconditioning existed) reads as NaN.
  */
 public record NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
-                          Parameterisation parameterisation, NoiseEmbedding embedding) {
+                          Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData) {
     /** Default width and depth (ours). */
     public static final int DEFAULT_WIDTH = 256, DEFAULT_DEPTH = 4;
 
@@ -23,21 +25,43 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, got " + dim);
         if (width < 1) throw new IllegalArgumentException("width must be >= 1, got " + width);
         if (depth < 1) throw new IllegalArgumentException("depth must be >= 1, got " + depth);
+        if (!Double.isNaN(sigmaData) && !(sigmaData > 0 && sigmaData < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("sigma_data must be in (0, inf) or NaN (estimate from data), got " + sigmaData);
+        }
     }
 
-    /** An MLP with GELU, epsilon parameterisation and the default embedding. */
+    /** A spec whose sigma_data is estimated from the training data (NaN). */
+    public NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
+                       Parameterisation parameterisation, NoiseEmbedding embedding) {
+        this(architecture, dim, width, depth, activation, parameterisation, embedding, Double.NaN);
+    }
+
+    /** The default parameterisation of new networks: the preconditioned denoiser ({@link Parameterisation#EDM}). */
+    public static final Parameterisation DEFAULT_PARAMETERISATION = Parameterisation.EDM;
+
+    /** An MLP with GELU, the default parameterisation ({@code edm}, sigma_data from the data) and embedding. */
     public static NetworkSpec mlp(int dim, int width, int depth) {
-        return new NetworkSpec(Architecture.MLP, dim, width, depth, Activation.GELU, Parameterisation.EPSILON, NoiseEmbedding.DEFAULT);
+        return new NetworkSpec(Architecture.MLP, dim, width, depth, Activation.GELU, DEFAULT_PARAMETERISATION, NoiseEmbedding.DEFAULT);
     }
 
     /** A copy with another parameterisation. */
     public NetworkSpec with(Parameterisation p) {
-        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding);
+        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding, sigmaData);
     }
 
     /** A copy with another architecture. */
     public NetworkSpec with(Architecture a) {
-        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding);
+        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding, sigmaData);
+    }
+
+    /** A copy with sigma_data fixed (a positive value) or left to the data (NaN). */
+    public NetworkSpec withSigmaData(double sd) {
+        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sd);
+    }
+
+    /** True when the network can be evaluated: the parameterisation does not need sigma_data or it is set. */
+    public boolean resolved() {
+        return !parameterisation.needsSigmaData() || !Double.isNaN(sigmaData);
     }
 
     /** Input width D + embedding size. */
@@ -92,6 +116,7 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         m.put("net.embedding.size", Integer.toString(embedding.size()));
         m.put("net.embedding.omegaMin", Double.toString(embedding.omegaMin()));
         m.put("net.embedding.omegaMax", Double.toString(embedding.omegaMax()));
+        if (!Double.isNaN(sigmaData)) m.put("net.sigmaData", Double.toString(sigmaData));
         return m;
     }
 
@@ -101,7 +126,8 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
                 Integer.parseInt(get(m, "net.width")), Integer.parseInt(get(m, "net.depth")),
                 Activation.parse(get(m, "net.activation")), Parameterisation.parse(get(m, "net.parameterisation")),
                 new NoiseEmbedding(Integer.parseInt(get(m, "net.embedding.size")),
-                        Double.parseDouble(get(m, "net.embedding.omegaMin")), Double.parseDouble(get(m, "net.embedding.omegaMax"))));
+                        Double.parseDouble(get(m, "net.embedding.omegaMin")), Double.parseDouble(get(m, "net.embedding.omegaMax"))),
+                m.containsKey("net.sigmaData") ? Double.parseDouble(m.get("net.sigmaData")) : Double.NaN);
     }
 
     private static String get(Map<String, String> m, String key) {

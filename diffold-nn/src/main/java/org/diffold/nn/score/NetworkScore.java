@@ -30,6 +30,10 @@ public final class NetworkScore implements Score {
 
     /** Wraps {@code network} (e.g. the EMA weights of a training run). */
     public NetworkScore(ScoreNetwork network) {
+        if (!network.spec().resolved()) {
+            throw new IllegalArgumentException("network parameterisation " + network.spec().parameterisation().cliName()
+                    + " needs sigma_data, got NaN");
+        }
         this.network = network;
     }
 
@@ -54,12 +58,13 @@ public final class NetworkScore implements Score {
         public void score(NoiseLevel level, double[] x, double[] out, int from, int to) {
             int d = spec.dim();
             Parameterisation param = spec.parameterisation();
+            double sd = spec.sigmaData();
             for (int start = from; start < to; start += BLOCK) {
                 int rows = Math.min(BLOCK, to - start);
                 FloatBuffer fb = input.asFloatBuffer();
                 for (int r = 0; r < BLOCK; r++) {
                     if (r < rows) {
-                        NetworkInput.write(spec, x, (start + r) * d, level.logAlphaBar(), row, 0);
+                        NetworkInput.write(spec, x, (start + r) * d, level, row, 0);
                     } else {
                         java.util.Arrays.fill(row, 0f);
                     }
@@ -72,7 +77,7 @@ public final class NetworkScore implements Score {
                 }
                 for (int r = 0; r < rows; r++) {
                     int off = (start + r) * d, oo = r * d;
-                    for (int j = 0; j < d; j++) out[off + j] = param.toScore(level, x[off + j], output[oo + j]);
+                    for (int j = 0; j < d; j++) out[off + j] = param.toScore(level, sd, x[off + j], output[oo + j]);
                 }
             }
         }

@@ -67,14 +67,15 @@ final class DsmBatch {
         NoiseLevel level = NoiseLevel.ofLogAlphaBar(logAlphaBar);
         double c = level.c(), sd = Math.sqrt(level.sigma2());
         Parameterisation p = spec.parameterisation();
+        double sdata = spec.sigmaData();
         for (int j = 0; j < d; j++) {
             double x0 = data[off + j], eps = rng.nextGaussian();
             xRow[j] = c * x0 + sd * eps;
-            tgtRow[j] = (float) p.target(level, x0, eps);
+            tgtRow[j] = (float) p.target(level, sdata, x0, eps);
         }
-        NetworkInput.write(spec, xRow, 0, logAlphaBar, inRow, 0);
+        NetworkInput.write(spec, xRow, 0, level, inRow, 0);
         in.put(inRow);
         tg.put(tgtRow);
-        w.put((float) weighting.outputWeight(p, level));
+        w.put((float) weighting.outputWeight(p, sdata, level));
     }
 }

@@ -36,10 +36,15 @@ public enum LossWeighting {
         throw new IllegalArgumentException("unknown loss weighting '" + name + "'; valid: " + String.join(", ", NAMES));
     }
 
-    /** Output-space weight lambda A^2 for one example at {@code level}. */
+    /** Output-space weight lambda A^2 for one example at {@code level} (not for {@code edm}). */
     public double outputWeight(Parameterisation p, NoiseLevel level) {
+        return outputWeight(p, Double.NaN, level);
+    }
+
+    /** Output-space weight lambda A^2 for one example at {@code level}; sigma_data is used by {@code edm} only. */
+    public double outputWeight(Parameterisation p, double sigmaData, NoiseLevel level) {
         if (this == OUTPUT) return 1;
-        double a = p.scoreJacobian(level);
+        double a = p.scoreJacobian(level, sigmaData);
         return (this == SIGMA2 ? level.sigma2() : 1) * a * a;
     }
 }

@@ -45,10 +45,15 @@ public final class RunMetadata {
         return m;
     }
 
-    /** The network spec stored in {@code c}. */
+    /** The network spec stored in {@code c}; an {@code edm} spec must carry its sigma_data. */
     public static NetworkSpec spec(Checkpoint c) {
         try {
-            return NetworkSpec.fromMap(c.meta());
+            NetworkSpec s = NetworkSpec.fromMap(c.meta());
+            if (!s.resolved()) {
+                throw new CheckpointException("checkpoint has an unusable network spec: parameterisation "
+                        + s.parameterisation().cliName() + " needs 'net.sigmaData', which is missing");
+            }
+            return s;
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("checkpoint has an unusable network spec: " + e.getMessage(), e);
         }

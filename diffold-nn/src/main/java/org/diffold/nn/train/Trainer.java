@@ -66,13 +66,15 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * A fresh run.
+     * A fresh run. A spec whose parameterisation needs sigma_data and leaves it NaN gets
+     * {@link TrainingData#sigmaData()} (stored in the checkpoint with the rest of the spec).
      *
      * @param exact the target's exact score for eps_score^2 during training, or null
      * @param provenance extra provenance stored in checkpoints (e.g. git revision, command line)
      */
     public static Trainer create(NetworkSpec spec, TrainConfig cfg, TrainingData data, Device device, Target exact,
                                  Map<String, String> provenance) {
+        if (!spec.resolved()) spec = spec.withSigmaData(data.sigmaData());
         check(spec, data, exact);
         MemoryBudget.check(spec, cfg.batchSize());
         NnRuntime.engine();

@@ -64,6 +64,18 @@ public final class TrainingData {
         this.fingerprint = crc.getValue() ^ ((long) n << 32);
     }
 
+    /**
+     * sigma_data of the {@code edm} preconditioning: the root mean square of the training values,
+     * sqrt(sum_i ||x0_i||^2 / (n D)), the per-coordinate second moment that V = c^2 sigma_data^2 + sigma^2 of
+     * {@link org.diffold.nn.net.Parameterisation} assumes (uncentred, so c_in x has second moment 1) [ours].
+     * Computed over the training rows only, in row order; at least 1e-12 so that constant-zero data stays usable.
+     */
+    public double sigmaData() {
+        double ss = 0;
+        for (double v : train) ss += v * v;
+        return Math.max(1e-12, Math.sqrt(ss / train.length));
+    }
+
     /** CRC-32 of the rows' bits (with n in the high word): identifies the data a checkpoint was trained on. */
     public long fingerprint() { return fingerprint; }
 
