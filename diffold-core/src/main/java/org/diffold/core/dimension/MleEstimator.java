@@ -9,19 +9,14 @@ import org.diffold.core.knn.Neighbors;
  * inverses, m = [ (1/n) sum_i m_k(x_i)^{-1} ]^{-1}: under the local Poisson model (k-1)/m_k(x) is a sum of k-1
  * Exp(d) variables, so the mean of the inverses is unbiased for 1/d, where the mean of m_k is biased upward.
  */
-public final class MleEstimator implements IntrinsicDimensionEstimator {
+public final class MleEstimator extends KnnEstimator {
     /** Default neighbourhood size (Levina–Bickel recommend k in 10..20). */
     public static final int DEFAULT_K = 20;
-    private final int k;
 
     /** k >= 2 neighbours. */
     public MleEstimator(int k) {
-        if (k < 2) throw new IllegalArgumentException("mle k must be >= 2, got " + k);
-        this.k = k;
+        super("mle", k);
     }
-
-    @Override public String name() { return "mle"; }
-    @Override public int neighbors() { return k; }
 
     @Override
     public IdEstimate estimate(PointCloud cloud) {

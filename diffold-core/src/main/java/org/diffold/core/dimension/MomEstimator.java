@@ -9,19 +9,14 @@ import org.diffold.core.knn.Neighbors;
  * pointwise estimate is d(x) = m1 / (w - m1). The global estimate is the mean of the pointwise values. (Averaging over
  * the k-1 inner distances, rather than all k with r_k = w itself, is ours: it removes an upward bias of order 1/k.)
  */
-public final class MomEstimator implements IntrinsicDimensionEstimator {
+public final class MomEstimator extends KnnEstimator {
     /** Default neighbourhood size (ours, as for {@link MleEstimator}). */
     public static final int DEFAULT_K = 20;
-    private final int k;
 
     /** k >= 2 neighbours. */
     public MomEstimator(int k) {
-        if (k < 2) throw new IllegalArgumentException("mom k must be >= 2, got " + k);
-        this.k = k;
+        super("mom", k);
     }
-
-    @Override public String name() { return "mom"; }
-    @Override public int neighbors() { return k; }
 
     @Override
     public IdEstimate estimate(PointCloud cloud) {

@@ -15,20 +15,15 @@ import org.diffold.core.linalg.Parallel;
  * Samples below {@code 1e-4 r} are dropped with their partners, and counted out of 2k^2 (as in the paper's
  * implementation, but relative to r so that the estimator is scale-free: ours). Global = mean of pointwise.
  */
-public final class TleEstimator implements IntrinsicDimensionEstimator {
+public final class TleEstimator extends KnnEstimator {
     /** Default neighbourhood size (scikit-dimension's default). */
     public static final int DEFAULT_K = 20;
     private static final double EPS = 1e-4;
-    private final int k;
 
     /** k >= 2 neighbours. */
     public TleEstimator(int k) {
-        if (k < 2) throw new IllegalArgumentException("tle k must be >= 2, got " + k);
-        this.k = k;
+        super("tle", k);
     }
-
-    @Override public String name() { return "tle"; }
-    @Override public int neighbors() { return k; }
 
     @Override
     public IdEstimate estimate(PointCloud cloud) {

@@ -5,6 +5,7 @@ import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
+import org.diffold.core.target.SubspaceTarget;
 import org.diffold.core.target.Target;
 
 /**
@@ -53,11 +54,7 @@ public abstract class LatentManifoldTarget implements Target, DataManifold {
 
     @Override
     public final void sample(RandomStreams streams, long firstIndex, int n, double[] out) {
-        double[] z = new double[subspace.k()];
-        for (int i = 0; i < n; i++) {
-            sampleLatent(streams.stream(firstIndex + i), z);
-            subspace.lift(z, out, i * dim());
-        }
+        SubspaceTarget.sampleLifted(subspace, this::sampleLatent, streams, firstIndex, n, out);
     }
 
     @Override

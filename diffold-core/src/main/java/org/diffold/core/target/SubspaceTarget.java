@@ -39,10 +39,26 @@ public abstract class SubspaceTarget implements Target {
 
     @Override
     public final void sample(RandomStreams streams, long firstIndex, int n, double[] out) {
+        sampleLifted(subspace, this::sampleLatent, streams, firstIndex, n, out);
+    }
+
+    /** Draws latent coordinates z[0..k) from one sample's stream. */
+    @FunctionalInterface
+    public interface LatentSampler {
+        /** Writes one draw into z. */
+        void draw(SplittableRandom rng, double[] z);
+    }
+
+    /**
+     * Writes n samples U z_i (row-major n x D) into out, z_i drawn by {@code latent} from stream
+     * {@code firstIndex + i}: the sampling loop of every target that lives in a subspace or a linear embedding.
+     */
+    public static void sampleLifted(Subspace subspace, LatentSampler latent, RandomStreams streams, long firstIndex,
+                                    int n, double[] out) {
         double[] z = new double[subspace.k()];
         for (int i = 0; i < n; i++) {
-            sampleLatent(streams.stream(firstIndex + i), z);
-            subspace.lift(z, out, i * dim());
+            latent.draw(streams.stream(firstIndex + i), z);
+            subspace.lift(z, out, i * subspace.dim());
         }
     }
 
