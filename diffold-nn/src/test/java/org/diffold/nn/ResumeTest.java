@@ -67,7 +67,8 @@ class ResumeTest {
         }
         assertArrayEquals(straight.doubles("history/loss"), resumed.doubles("history/loss"), 0.0);
         assertArrayEquals(straight.doubles("history/eval"), resumed.doubles("history/eval"), 0.0);
-        for (String name : NetworkSpec.WHITENING_TENSORS) {
+        for (String name : NetworkSpec.WHITENING_TENSORS) { // stored exactly when the parameterisation needs them
+            assertEquals(spec.parameterisation().needsWhitening(), half.doubles().containsKey(name), name);
             if (straight.doubles().containsKey(name)) assertArrayEquals(straight.doubles(name), resumed.doubles(name), 0.0, name);
         }
     }

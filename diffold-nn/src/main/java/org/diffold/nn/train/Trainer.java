@@ -46,6 +46,7 @@ public final class Trainer implements AutoCloseable {
     private final Engine engine;
     private int lastCheckpoint = -1;
     private Path lastCheckpointFile;
+    private float[] directionsF;
 
     private Trainer(NetworkSpec spec, TrainConfig cfg, TrainingData data, Target exact, Map<String, String> provenance,
                     TrainingState state) {
@@ -256,10 +257,12 @@ public final class Trainer implements AutoCloseable {
     /** Q as a float (D, r) array on {@code m}, or null when the loss needs no directions. */
     private NDArray directions(NDManager m) {
         if (batch.dirWeight == null || spec.whitening().rank() == 0) return null;
-        double[] q = spec.whitening().directions();
-        float[] f = new float[q.length];
-        for (int i = 0; i < q.length; i++) f[i] = (float) q[i];
-        return m.create(f, new Shape(spec.dim(), spec.whitening().rank()));
+        if (directionsF == null) {
+            double[] q = spec.whitening().directions();
+            directionsF = new float[q.length];
+            for (int i = 0; i < q.length; i++) directionsF[i] = (float) q[i];
+        }
+        return m.create(directionsF, new Shape(spec.dim(), spec.whitening().rank()));
     }
 
     private NDArray dirWeights(NDManager m, DsmBatch b) {
