@@ -33,8 +33,8 @@ final class LearnedScoresCommand implements Callable<Integer> {
     private List<Integer> dims;
     @Option(names = "--train-steps", paramLabel = "S", description = "training steps per D (default: 4000, quick 300)")
     private Integer trainSteps;
-    @Option(names = "--param", paramLabel = "P", description = "network parameterisation: edm (preconditioned, default), epsilon, x0 or score")
-    private String param = "edm";
+    @Option(names = "--param", paramLabel = "P", description = "network parameterisation: edm-pca (edm per principal direction of the data, default), edm (scalar sigma_data), epsilon, x0 or score")
+    private String param = "edm-pca";
 
     @Override
     public Integer call() throws Exception {

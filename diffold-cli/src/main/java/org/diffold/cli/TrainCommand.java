@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", description = "hidden width (default: ${DEFAULT-VALUE})") private int width = NetworkSpec.DEFAULT_WIDTH;
     @Option(names = "--depth", description = "hidden layers (default: ${DEFAULT-VALUE})") private int depth = NetworkSpec.DEFAULT_DEPTH;
     @Option(names = "--activation", description = "gelu or silu (default: ${DEFAULT-VALUE})") private String activation = "gelu";
-    @Option(names = "--param", paramLabel = "P", description = "edm (preconditioned denoiser, sigma_data from the data), epsilon, x0 or score (default: ${DEFAULT-VALUE})") private String param = "edm";
+    @Option(names = "--param", paramLabel = "P", description = "edm (preconditioned denoiser, sigma_data from the data), edm-pca (edm per principal direction of the data), epsilon, x0 or score (default: ${DEFAULT-VALUE})") private String param = "edm";
     @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})") private int batch = 256;
     @Option(names = "--lr", description = "peak learning rate (default: ${DEFAULT-VALUE})") private double lr = 1e-3;
     @Option(names = "--lr-schedule", description = "constant, cosine or linear (default: ${DEFAULT-VALUE})") private String lrSchedule = "cosine";

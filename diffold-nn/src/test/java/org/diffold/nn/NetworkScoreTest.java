@@ -13,6 +13,7 @@ import org.diffold.core.score.Score;
 import org.diffold.nn.net.NetworkSpec;
 import org.diffold.nn.net.Parameterisation;
 import org.diffold.nn.net.ScoreNetwork;
+import org.diffold.nn.net.WhiteningEstimator;
 import org.diffold.nn.score.NetworkScore;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ class NetworkScoreTest {
         for (int i = 0; i < x.length; i++) x[i] = 2 * rng.nextGaussian();
         NoiseLevel level = NoiseLevel.ofLogAlphaBar(-0.3);
         for (Parameterisation p : Parameterisation.values()) {
-            try (ScoreNetwork net = ScoreNetwork.initialise(NetworkSpec.mlp(d, 48, 3).with(p).withSigmaData(1.3), NnTestSupport.cpu(), 1)) {
+            try (ScoreNetwork net = ScoreNetwork.initialise(NetworkSpec.mlp(d, 48, 3).with(p).withSigmaData(1.3)
+                    .withWhitening(p.needsWhitening() ? WhiteningEstimator.estimate(x, d, 3) : null), NnTestSupport.cpu(), 1)) {
                 Score.Evaluator ev = new NetworkScore(net).evaluator();
                 double[] batched = new double[n * d], single = new double[n * d];
                 ev.score(level, x, batched, 0, n);

@@ -33,16 +33,24 @@ class ResumeTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun() throws Exception {
+        resumeIsBitExact(NetworkSpec.mlp(6, 32, 3).with(Architecture.RESMLP));
+    }
+
+    @Test
+    void resumedEdmPcaRunEqualsUninterruptedRun() throws Exception {
+        resumeIsBitExact(NetworkSpec.mlp(6, 32, 3).with(org.diffold.nn.net.Parameterisation.EDM_PCA));
+    }
+
+    private void resumeIsBitExact(NetworkSpec spec) throws Exception {
         Target target = target();
         TrainingData data = NnTestSupport.data(target, 500, 5);
-        NetworkSpec spec = NetworkSpec.mlp(6, 32, 3).with(Architecture.RESMLP);
         TrainConfig cfg = NnTestSupport.small(60, 32);
         Checkpoint straight;
         try (Trainer t = Trainer.create(spec, cfg, data, NnTestSupport.cpu(), null, Map.of())) {
             t.train(null, null);
             straight = t.checkpoint();
         }
-        Path file = dir.resolve("model/checkpoint.dfnn");
+        Path file = dir.resolve("model/" + spec.parameterisation().cliName() + ".dfnn");
         try (Trainer t = Trainer.create(spec, cfg, data, NnTestSupport.cpu(), null, Map.of())) {
             t.trainUntil(25, null, file);
         }
@@ -59,6 +67,10 @@ class ResumeTest {
         }
         assertArrayEquals(straight.doubles("history/loss"), resumed.doubles("history/loss"), 0.0);
         assertArrayEquals(straight.doubles("history/eval"), resumed.doubles("history/eval"), 0.0);
+        for (String name : NetworkSpec.WHITENING_TENSORS) { // stored exactly when the parameterisation needs them
+            assertEquals(spec.parameterisation().needsWhitening(), half.doubles().containsKey(name), name);
+            if (straight.doubles().containsKey(name)) assertArrayEquals(straight.doubles(name), resumed.doubles(name), 0.0, name);
+        }
     }
 
     @Test

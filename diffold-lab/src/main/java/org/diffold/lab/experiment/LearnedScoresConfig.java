@@ -23,7 +23,7 @@ import java.util.Map;
  * @param errorSamples samples per level in the eps_score^2 estimate (every level t = 1..T is used)
  * @param designs sampler designs compared
  * @param seed master seed
- * @param parameterisation network parameterisation (a {@code Parameterisation} CLI name; default {@code edm})
+ * @param parameterisation network parameterisation (a {@code Parameterisation} CLI name; default {@code edm-pca})
  */
 public record LearnedScoresConfig(List<Integer> dims, int k, int components, double lambda, int width, int depth, int steps,
                                   int batch, int trainRows, int sampleSteps, int samples, int errorSamples,
@@ -46,13 +46,13 @@ public record LearnedScoresConfig(List<Integer> dims, int k, int components, dou
     /** The full experiment: D in {16, 64, 256, 1024}, k = 8, MLP 256 x 4, 4000 steps of batch 256, T = 100. */
     public static LearnedScoresConfig full(long seed) {
         return new LearnedScoresConfig(List.of(16, 64, 256, 1024), 8, 16, 0.1, 256, 4, 4000, 256, 20000, 100, 2000, 64,
-                List.of("li-yan", "classic"), seed, "edm");
+                List.of("li-yan", "classic"), seed, "edm-pca");
     }
 
     /** Smoke size: same D and k, MLP 64 x 3, 300 steps of batch 128, T = 50, 600 samples. */
     public static LearnedScoresConfig quick(long seed) {
         return new LearnedScoresConfig(List.of(16, 64, 256, 1024), 8, 16, 0.1, 64, 3, 300, 128, 4000, 50, 600, 16,
-                List.of("li-yan", "classic"), seed, "edm");
+                List.of("li-yan", "classic"), seed, "edm-pca");
     }
 
     /** A copy with other dimensions. */
@@ -67,7 +67,7 @@ public record LearnedScoresConfig(List<Integer> dims, int k, int components, dou
                 errorSamples, designs, seed, parameterisation);
     }
 
-    /** A copy with another network parameterisation ({@code edm}, {@code epsilon}, {@code x0} or {@code score}). */
+    /** A copy with another network parameterisation ({@code edm-pca}, {@code edm}, {@code epsilon}, {@code x0} or {@code score}). */
     public LearnedScoresConfig withParameterisation(String p) {
         return new LearnedScoresConfig(dims, k, components, lambda, width, depth, steps, batch, trainRows, sampleSteps, samples,
                 errorSamples, designs, seed, p);

@@ -32,8 +32,13 @@ public final class LearnedScoresReport {
                         + "complement-block KL (spec/math.md §4.1) from the isotropic variance and, where n > D - k + 2, from the full "
                         + "sample covariance (Wishart-bias corrected); sliced Wasserstein (200 directions) and MMD^2 against fresh samples of X_1.");
         b.paragraph(findings(results));
+        if ("edm-pca".equals(cfg.parameterisation())) {
+            b.paragraph("Preconditioning note: edm-pca applies edm per principal direction of the training data (mean, top "
+                    + "principal directions, remainder variance; ours); on subspace data the remainder variance is 0, so the "
+                    + "complement of the learned score is exactly -P_perp x / sigma^2 and the network only learns the k data directions.");
+        }
         for (int d : cfg.dims()) {
-            if (cfg.width() < d - cfg.k() && !"x0".equals(cfg.parameterisation())) {
+            if (cfg.width() < d - cfg.k() && !"x0".equals(cfg.parameterisation()) && !"edm-pca".equals(cfg.parameterisation())) {
                 b.paragraph("Capacity note: at D = " + d + " the hidden width " + cfg.width() + " is below D - k = " + (d - cfg.k())
                         + ", so the network cannot carry the (D - k)-dimensional complement map eps_perp = P_perp x / sigma (which the "
                         + cfg.parameterisation() + " parameterisation must output, up to a bounded factor, at every sigma) through its "

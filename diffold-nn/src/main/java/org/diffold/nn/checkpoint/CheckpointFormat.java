@@ -36,9 +36,10 @@ public final class CheckpointFormat {
     /**
      * Current format version. 2 added the {@code edm} parameterisation and {@code net.sigmaData}; version-1 files
      * (no preconditioning) still load, and a reader that knows only version 1 refuses version 2 with a version error
-     * instead of misreading an {@code edm} network.
+     * instead of misreading an {@code edm} network. 3 added {@code edm-pca} and its {@code whitening/*} tensors;
+     * versions 1 and 2 still load.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final byte[] MAGIC = "DIFFOLD-NN\n".getBytes(StandardCharsets.US_ASCII);
 
     private CheckpointFormat() {}

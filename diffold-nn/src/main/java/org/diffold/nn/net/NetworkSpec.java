@@ -10,10 +10,17 @@ import java.util.TreeMap;
  * parameterisation, noise embedding and sigma_data (the data scale of the {@code edm} preconditioning; NaN = estimate
  * from the training data when training starts, see {@link #withSigmaData}). Input width is D + embedding size, output
  * width D. Round-trips through {@link #toMap()} / {@link #fromMap(Map)} for checkpoints; a checkpoint without
- * {@code net.sigmaData} (written before preconditioning existed) reads as NaN.
+ * {@code net.sigmaData} (written before preconditioning existed) reads as NaN. The {@link Whitening} of
+ * {@code edm-pca} (null = estimate from the training data; null for the other parameterisations) is stored as
+ * checkpoint tensors, not in the map (see {@link #WHITENING_TENSORS}).
  */
 public record NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
-                          Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData) {
+                          Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData,
+                          Whitening whitening) {
+    /** Checkpoint tensor names of the whitening: mean, directions (D x r row-major), variances, {remainder variance}. */
+    public static final java.util.List<String> WHITENING_TENSORS =
+            java.util.List.of("whitening/mu", "whitening/q", "whitening/var", "whitening/varRest");
+
     /** Default width and depth (ours). */
     public static final int DEFAULT_WIDTH = 256, DEFAULT_DEPTH = 4;
 
@@ -28,12 +35,21 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         if (!Double.isNaN(sigmaData) && !(sigmaData > 0 && sigmaData < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("sigma_data must be in (0, inf) or NaN (estimate from data), got " + sigmaData);
         }
+        if (whitening != null && whitening.dim() != dim) {
+            throw new IllegalArgumentException("whitening dim " + whitening.dim() + " differs from network dim " + dim);
+        }
+    }
+
+    /** A spec without a whitening. */
+    public NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
+                       Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData) {
+        this(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, null);
     }
 
     /** A spec whose sigma_data is estimated from the training data (NaN). */
     public NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
                        Parameterisation parameterisation, NoiseEmbedding embedding) {
-        this(architecture, dim, width, depth, activation, parameterisation, embedding, Double.NaN);
+        this(architecture, dim, width, depth, activation, parameterisation, embedding, Double.NaN, null);
     }
 
     /** The default parameterisation of new networks: the preconditioned denoiser ({@link Parameterisation#EDM}). */
@@ -46,22 +62,49 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
 
     /** A copy with another parameterisation. */
     public NetworkSpec with(Parameterisation p) {
-        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding, sigmaData);
+        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding, sigmaData, whitening);
     }
 
     /** A copy with another architecture. */
     public NetworkSpec with(Architecture a) {
-        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding, sigmaData);
+        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding, sigmaData, whitening);
     }
 
     /** A copy with sigma_data fixed (a positive value) or left to the data (NaN). */
     public NetworkSpec withSigmaData(double sd) {
-        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sd);
+        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sd, whitening);
     }
 
-    /** True when the network can be evaluated: the parameterisation does not need sigma_data or it is set. */
+    /** A copy with a whitening (for {@code edm-pca}) or none (null). */
+    public NetworkSpec withWhitening(Whitening w) {
+        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, w);
+    }
+
+    /** The whitening's tensors under {@link #WHITENING_TENSORS} names; empty without a whitening. */
+    public Map<String, double[]> whiteningTensors() {
+        Map<String, double[]> m = new java.util.LinkedHashMap<>();
+        if (whitening == null) return m;
+        m.put(WHITENING_TENSORS.get(0), whitening.mean());
+        m.put(WHITENING_TENSORS.get(1), whitening.directions());
+        m.put(WHITENING_TENSORS.get(2), whitening.variances());
+        m.put(WHITENING_TENSORS.get(3), new double[] {whitening.varRest()});
+        return m;
+    }
+
+    /** A copy with the whitening read from {@link #whiteningTensors()}-style tensors; unchanged when they are absent. */
+    public NetworkSpec withWhiteningTensors(Map<String, double[]> t) {
+        if (!t.containsKey(WHITENING_TENSORS.get(0))) return this;
+        for (String k : WHITENING_TENSORS) if (!t.containsKey(k)) throw new IllegalArgumentException("whitening tensor '" + k + "' is missing");
+        double[] rest = t.get(WHITENING_TENSORS.get(3));
+        if (rest.length != 1) throw new IllegalArgumentException("whitening/varRest must have 1 value, got " + rest.length);
+        return withWhitening(new Whitening(t.get(WHITENING_TENSORS.get(0)), t.get(WHITENING_TENSORS.get(1)),
+                t.get(WHITENING_TENSORS.get(2)), rest[0]));
+    }
+
+    /** True when the network can be evaluated: what the parameterisation needs (sigma_data, whitening) is set. */
     public boolean resolved() {
-        return !parameterisation.needsSigmaData() || !Double.isNaN(sigmaData);
+        return (!parameterisation.needsSigmaData() || !Double.isNaN(sigmaData))
+                && (!parameterisation.needsWhitening() || whitening != null);
     }
 
     /** Input width D + embedding size. */
@@ -117,10 +160,11 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         m.put("net.embedding.omegaMin", Double.toString(embedding.omegaMin()));
         m.put("net.embedding.omegaMax", Double.toString(embedding.omegaMax()));
         if (!Double.isNaN(sigmaData)) m.put("net.sigmaData", Double.toString(sigmaData));
+        if (whitening != null) m.put("net.whitening.rank", Integer.toString(whitening.rank()));
         return m;
     }
 
-    /** Inverse of {@link #toMap()}; a missing key is a one-line error naming it. */
+    /** Inverse of {@link #toMap()} without the whitening (see {@link #withWhiteningTensors}); a missing key is a one-line error naming it. */
     public static NetworkSpec fromMap(Map<String, String> m) {
         return new NetworkSpec(Architecture.parse(get(m, "net.architecture")), Integer.parseInt(get(m, "net.dim")),
                 Integer.parseInt(get(m, "net.width")), Integer.parseInt(get(m, "net.depth")),

@@ -24,6 +24,10 @@ import org.diffold.core.score.Tweedie;
  * F* = (x_0 - c_skip x) / c_out = (sigma x_0 - c sigma_data^2 eps) / (sigma_data sqrt(V)) have unit scale at every
  * level; with c = 1 these are EDM's formulas. Through Tweedie, 1 - c c_skip = sigma^2 / V gives the score in closed
  * form (no cancellation at small sigma): s = -x / V + c sigma_data F / (sigma sqrt(V)).
+ *
+ * <p><b>edm-pca</b> [ours]: the same formulas per direction in the data's principal basis, with the data mean
+ * removed and a per-direction sigma_data ({@link Whitening}); its conversions act on whole rows and live there, so
+ * the per-coordinate methods here refuse it.
  */
 public enum Parameterisation {
     /** The network predicts the noise eps; s = -eps / sigma. */
@@ -33,10 +37,12 @@ public enum Parameterisation {
     /** The network predicts the score directly. */
     SCORE("score"),
     /** Preconditioned denoiser m = c_skip x + c_out F(c_in x) (EDM, see the class comment); needs sigma_data. */
-    EDM("edm");
+    EDM("edm"),
+    /** edm per principal direction of the data (see the class comment and {@link Whitening}); needs a whitening. */
+    EDM_PCA("edm-pca");
 
     /** Valid CLI names. */
-    public static final List<String> NAMES = List.of("epsilon", "x0", "score", "edm");
+    public static final List<String> NAMES = List.of("epsilon", "x0", "score", "edm", "edm-pca");
     private final String cliName;
 
     Parameterisation(String cliName) { this.cliName = cliName; }
@@ -52,12 +58,20 @@ public enum Parameterisation {
             case "x0": return X0;
             case "score": return SCORE;
             case "edm": case "precond": return EDM;
+            case "edm-pca": case "whiten": return EDM_PCA;
             default: throw new IllegalArgumentException("unknown parameterisation '" + name + "'; valid: " + String.join(", ", NAMES));
         }
     }
 
     /** True when the conversions need sigma_data ({@code edm}). */
     public boolean needsSigmaData() { return this == EDM; }
+
+    /** True when the conversions need a {@link Whitening} ({@code edm-pca}); they then act on whole rows. */
+    public boolean needsWhitening() { return this == EDM_PCA; }
+
+    private void requireScalar() {
+        if (this == EDM_PCA) throw new IllegalStateException("edm-pca converts whole rows; use Whitening");
+    }
 
     /** Score coordinate from the network output {@code out} at input coordinate {@code x} (not for {@code edm}). */
     public double toScore(NoiseLevel level, double x, double out) {
@@ -81,6 +95,7 @@ public enum Parameterisation {
 
     /** The factor the network input x is multiplied by: c_in = 1 / sqrt(c^2 sigma_data^2 + sigma^2) for edm, else 1. */
     public double inputScale(NoiseLevel level, double sigmaData) {
+        requireScalar();
         return this == EDM ? 1 / Math.sqrt(secondMoment(level, sigmaData)) : 1;
     }
 
@@ -89,6 +104,7 @@ public enum Parameterisation {
      * {@code edm} only: s = -x / V + c sigma_data out / (sigma sqrt(V)).
      */
     public double toScore(NoiseLevel level, double sigmaData, double x, double out) {
+        requireScalar();
         switch (this) {
             case EPSILON: return Tweedie.scoreFromEps(level, out);
             case X0: return Tweedie.scoreFromDenoiser(level, x, out);
@@ -102,6 +118,7 @@ public enum Parameterisation {
 
     /** The network output that represents score coordinate {@code s} at input coordinate {@code x}. */
     public double fromScore(NoiseLevel level, double sigmaData, double x, double s) {
+        requireScalar();
         switch (this) {
             case EPSILON: return Tweedie.epsFromScore(level, s);
             case X0: return Tweedie.denoiser(level, x, s);
@@ -118,6 +135,7 @@ public enum Parameterisation {
      * score -eps / sigma, or for edm (sigma x0 - c sigma_data^2 eps) / (sigma_data sqrt(V)).
      */
     public double target(NoiseLevel level, double sigmaData, double x0, double eps) {
+        requireScalar();
         switch (this) {
             case EPSILON: return eps;
             case X0: return x0;
@@ -135,6 +153,7 @@ public enum Parameterisation {
      * c sigma_data / (sigma sqrt(V)) for edm.
      */
     public double scoreJacobian(NoiseLevel level, double sigmaData) {
+        requireScalar();
         return Math.abs(toScore(level, sigmaData, 0, 1) - toScore(level, sigmaData, 0, 0));
     }
 

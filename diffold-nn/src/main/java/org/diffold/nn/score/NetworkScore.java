@@ -16,7 +16,8 @@ import org.diffold.nn.net.ScoreNetwork;
 
 /**
  * A trained {@link ScoreNetwork} seen as a core {@link Score}: double rows in, double scores out, float32 inside.
- * The network output is converted to a score by {@link Parameterisation#toScore} (Tweedie, spec/math.md §1.1).
+ * The network output is converted to a score by {@link Parameterisation#toScore} (Tweedie, spec/math.md §1.1), or
+ * row-wise by {@link org.diffold.nn.net.Whitening#toScore} for {@code edm-pca}.
  *
  * <p>Rows are evaluated in fixed blocks of {@link #BLOCK} rows (the last block zero-padded), so every row goes
  * through kernels of the same shape whatever the caller's batch: a row's score does not depend on how a batch is
@@ -32,7 +33,7 @@ public final class NetworkScore implements Score {
     public NetworkScore(ScoreNetwork network) {
         if (!network.spec().resolved()) {
             throw new IllegalArgumentException("network parameterisation " + network.spec().parameterisation().cliName()
-                    + " needs sigma_data, got NaN");
+                    + " needs " + (network.spec().parameterisation().needsWhitening() ? "a whitening, got none" : "sigma_data, got NaN"));
         }
         this.network = network;
     }
@@ -53,6 +54,7 @@ public final class NetworkScore implements Score {
         private final ByteBuffer input = ByteBuffer.allocateDirect(BLOCK * in * Float.BYTES).order(ByteOrder.nativeOrder());
         private final float[] output = new float[BLOCK * spec.dim()];
         private final Shape shape = new Shape(BLOCK, in);
+        private final double[] scratch = spec.whitening() == null ? null : new double[spec.whitening().scratchSize()];
 
         @Override
         public void score(NoiseLevel level, double[] x, double[] out, int from, int to) {
@@ -64,7 +66,7 @@ public final class NetworkScore implements Score {
                 FloatBuffer fb = input.asFloatBuffer();
                 for (int r = 0; r < BLOCK; r++) {
                     if (r < rows) {
-                        NetworkInput.write(spec, x, (start + r) * d, level, row, 0);
+                        NetworkInput.write(spec, x, (start + r) * d, level, row, 0, scratch);
                     } else {
                         java.util.Arrays.fill(row, 0f);
                     }
@@ -74,6 +76,12 @@ public final class NetworkScore implements Score {
                     NDArray a = sub.create(input, shape, DataType.FLOAT32);
                     NDArray o = network.forward(a);
                     o.toByteBuffer().asFloatBuffer().get(output);
+                }
+                if (param.needsWhitening()) {
+                    for (int r = 0; r < rows; r++) {
+                        spec.whitening().toScore(level, x, (start + r) * d, output, r * d, out, (start + r) * d, scratch);
+                    }
+                    continue;
                 }
                 for (int r = 0; r < rows; r++) {
                     int off = (start + r) * d, oo = r * d;

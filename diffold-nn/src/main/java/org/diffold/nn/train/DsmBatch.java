@@ -8,6 +8,7 @@ import org.diffold.core.process.NoiseLevel;
 import org.diffold.nn.net.NetworkInput;
 import org.diffold.nn.net.NetworkSpec;
 import org.diffold.nn.net.Parameterisation;
+import org.diffold.nn.net.Whitening;
 
 /**
  * Host buffers of one DSM batch: inputs [x_t, embedding], regression targets and per-example loss weights
@@ -18,9 +19,11 @@ import org.diffold.nn.net.Parameterisation;
 final class DsmBatch {
     final int rows;
     final ByteBuffer input, target, weight;
+    /** edm-pca only: per-row weights w_i - w_rest of the r principal directions (rows x r), else null. */
+    final ByteBuffer dirWeight;
     private final NetworkSpec spec;
-    private final float[] inRow, tgtRow;
-    private final double[] xRow;
+    private final float[] inRow, tgtRow, dirRow;
+    private final double[] xRow, x0Row, epsRow, scratch;
 
     DsmBatch(NetworkSpec spec, int rows) {
         this.spec = spec;
@@ -31,6 +34,13 @@ final class DsmBatch {
         this.inRow = new float[spec.inputWidth()];
         this.tgtRow = new float[spec.dim()];
         this.xRow = new double[spec.dim()];
+        Whitening wh = spec.parameterisation().needsWhitening() ? spec.whitening() : null;
+        int r = wh == null ? 0 : wh.rank();
+        this.dirWeight = wh == null ? null : direct(Math.max(1, rows * r));
+        this.dirRow = new float[r];
+        this.x0Row = wh == null ? null : new double[spec.dim()];
+        this.epsRow = wh == null ? null : new double[spec.dim()];
+        this.scratch = wh == null ? null : new double[wh.scratchSize()];
     }
 
     private static ByteBuffer direct(int floats) {
@@ -41,9 +51,10 @@ final class DsmBatch {
     void fillTraining(double[] data, SplittableRandom rng, LevelSampler levels, LossWeighting weighting) {
         int d = spec.dim(), n = data.length / d;
         FloatBuffer in = input.asFloatBuffer(), tg = target.asFloatBuffer(), w = weight.asFloatBuffer();
+        FloatBuffer dw = dirWeight == null ? null : dirWeight.asFloatBuffer();
         for (int i = 0; i < rows; i++) {
             int row = rng.nextInt(n);
-            example(data, row * d, levels.sampleLogAlphaBar(rng), rng, weighting, in, tg, w);
+            example(data, row * d, levels.sampleLogAlphaBar(rng), rng, weighting, in, tg, w, dw);
         }
     }
 
@@ -55,17 +66,36 @@ final class DsmBatch {
                         LevelSampler levels, LossWeighting weighting) {
         int d = spec.dim();
         FloatBuffer in = input.asFloatBuffer(), tg = target.asFloatBuffer(), w = weight.asFloatBuffer();
+        FloatBuffer dw = dirWeight == null ? null : dirWeight.asFloatBuffer();
         for (int i = 0; i < rows; i++) {
             SplittableRandom rng = streamOf.apply(from + i);
-            example(data, (from + i) * d, levels.sampleLogAlphaBar(rng), rng, weighting, in, tg, w);
+            example(data, (from + i) * d, levels.sampleLogAlphaBar(rng), rng, weighting, in, tg, w, dw);
         }
     }
 
     private void example(double[] data, int off, double logAlphaBar, SplittableRandom rng, LossWeighting weighting,
-                         FloatBuffer in, FloatBuffer tg, FloatBuffer w) {
+                         FloatBuffer in, FloatBuffer tg, FloatBuffer w, FloatBuffer dw) {
         int d = spec.dim();
         NoiseLevel level = NoiseLevel.ofLogAlphaBar(logAlphaBar);
         double c = level.c(), sd = Math.sqrt(level.sigma2());
+        if (dw != null) {
+            Whitening wh = spec.whitening();
+            for (int j = 0; j < d; j++) {
+                double x0 = data[off + j], eps = rng.nextGaussian();
+                x0Row[j] = x0;
+                epsRow[j] = eps;
+                xRow[j] = c * x0 + sd * eps;
+            }
+            wh.target(level, x0Row, epsRow, tgtRow, 0, scratch);
+            NetworkInput.write(spec, xRow, 0, level, inRow, 0, scratch);
+            double wRest = weighting.outputWeight(level, wh.scoreJacobian(level, wh.rank()));
+            for (int i = 0; i < dirRow.length; i++) dirRow[i] = (float) (weighting.outputWeight(level, wh.scoreJacobian(level, i)) - wRest);
+            in.put(inRow);
+            tg.put(tgtRow);
+            w.put((float) wRest);
+            dw.put(dirRow);
+            return;
+        }
         Parameterisation p = spec.parameterisation();
         double sdata = spec.sigmaData();
         for (int j = 0; j < d; j++) {

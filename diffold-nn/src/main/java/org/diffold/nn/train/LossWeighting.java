@@ -44,7 +44,12 @@ public enum LossWeighting {
     /** Output-space weight lambda A^2 for one example at {@code level}; sigma_data is used by {@code edm} only. */
     public double outputWeight(Parameterisation p, double sigmaData, NoiseLevel level) {
         if (this == OUTPUT) return 1;
-        double a = p.scoreJacobian(level, sigmaData);
+        return outputWeight(level, p.scoreJacobian(level, sigmaData));
+    }
+
+    /** Output-space weight lambda A^2 for one output direction whose score Jacobian |ds / d out| is {@code a}. */
+    public double outputWeight(NoiseLevel level, double a) {
+        if (this == OUTPUT) return 1;
         return (this == SIGMA2 ? level.sigma2() : 1) * a * a;
     }
 }

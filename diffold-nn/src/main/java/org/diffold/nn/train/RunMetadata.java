@@ -45,13 +45,14 @@ public final class RunMetadata {
         return m;
     }
 
-    /** The network spec stored in {@code c}; an {@code edm} spec must carry its sigma_data. */
+    /** The network spec stored in {@code c}; an {@code edm} spec must carry its sigma_data, {@code edm-pca} its whitening. */
     public static NetworkSpec spec(Checkpoint c) {
         try {
-            NetworkSpec s = NetworkSpec.fromMap(c.meta());
+            NetworkSpec s = NetworkSpec.fromMap(c.meta()).withWhiteningTensors(c.doubles());
             if (!s.resolved()) {
                 throw new CheckpointException("checkpoint has an unusable network spec: parameterisation "
-                        + s.parameterisation().cliName() + " needs 'net.sigmaData', which is missing");
+                        + s.parameterisation().cliName() + " needs " + (s.parameterisation().needsWhitening()
+                        ? "the whitening tensors" : "'net.sigmaData'") + ", which are missing");
             }
             return s;
         } catch (IllegalArgumentException e) {

@@ -46,6 +46,7 @@ public final class Trainer implements AutoCloseable {
     private final Engine engine;
     private int lastCheckpoint = -1;
     private Path lastCheckpointFile;
+    private float[] directionsF;
 
     private Trainer(NetworkSpec spec, TrainConfig cfg, TrainingData data, Target exact, Map<String, String> provenance,
                     TrainingState state) {
@@ -67,14 +68,16 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * A fresh run. A spec whose parameterisation needs sigma_data and leaves it NaN gets
-     * {@link TrainingData#sigmaData()} (stored in the checkpoint with the rest of the spec).
+     * {@link TrainingData#sigmaData()}, one that needs a whitening and has none gets {@link TrainingData#whitening()}
+     * (both stored in the checkpoint with the rest of the spec).
      *
      * @param exact the target's exact score for eps_score^2 during training, or null
      * @param provenance extra provenance stored in checkpoints (e.g. git revision, command line)
      */
     public static Trainer create(NetworkSpec spec, TrainConfig cfg, TrainingData data, Device device, Target exact,
                                  Map<String, String> provenance) {
-        if (!spec.resolved()) spec = spec.withSigmaData(data.sigmaData());
+        if (spec.parameterisation().needsSigmaData() && Double.isNaN(spec.sigmaData())) spec = spec.withSigmaData(data.sigmaData());
+        if (spec.parameterisation().needsWhitening() && spec.whitening() == null) spec = spec.withWhitening(data.whitening());
         check(spec, data, exact);
         MemoryBudget.check(spec, cfg.batchSize());
         NnRuntime.engine();
@@ -160,10 +163,11 @@ public final class Trainer implements AutoCloseable {
             NDArray in = sub.create(batch.input, new Shape(b, spec.inputWidth()), DataType.FLOAT32);
             NDArray tgt = sub.create(batch.target, new Shape(b, spec.dim()), DataType.FLOAT32);
             NDArray w = sub.create(batch.weight, new Shape(b, 1), DataType.FLOAT32);
+            NDArray q = directions(sub), dw = dirWeights(sub, batch);
             NDArray loss;
             try (GradientCollector gc = engine.newGradientCollector()) {
                 NDArray out = state.net.forward(in);
-                loss = out.sub(tgt).square().mul(w).mean();
+                loss = loss(out, tgt, w, q, dw);
                 gc.backward(loss);
             }
             NDList grads = new NDList(state.net.parameters().size());
@@ -232,10 +236,39 @@ public final class Trainer implements AutoCloseable {
                 NDArray in = sub.create(vb.input, new Shape(rows, spec.inputWidth()), DataType.FLOAT32);
                 NDArray tgt = sub.create(vb.target, new Shape(rows, spec.dim()), DataType.FLOAT32);
                 NDArray w = sub.create(vb.weight, new Shape(rows, 1), DataType.FLOAT32);
-                total += (double) evalNet.forward(in).sub(tgt).square().mul(w).mean().getFloat() * rows;
+                total += (double) loss(evalNet.forward(in), tgt, w, directions(sub), dirWeights(sub, vb)).getFloat() * rows;
             }
         }
         return total / n;
+    }
+
+    /**
+     * mean over rows and coordinates of w ||out - tgt||^2, and for edm-pca (q, dw non-null) the per-direction
+     * correction sum_i (w_i - w_rest) (q_i . (out - tgt))^2 / D: the loss in the [Q, complement] basis, O(B D r).
+     */
+    private static NDArray loss(NDArray out, NDArray tgt, NDArray w, NDArray q, NDArray dw) {
+        NDArray diff = out.sub(tgt);
+        NDArray base = diff.square().mul(w).mean();
+        if (q == null) return base;
+        long rows = out.getShape().get(0), d = out.getShape().get(1);
+        return base.add(diff.matMul(q).square().mul(dw).sum().div((float) (rows * d)));
+    }
+
+    /** Q as a float (D, r) array on {@code m}, or null when the loss needs no directions. */
+    private NDArray directions(NDManager m) {
+        if (batch.dirWeight == null || spec.whitening().rank() == 0) return null;
+        if (directionsF == null) {
+            double[] q = spec.whitening().directions();
+            directionsF = new float[q.length];
+            for (int i = 0; i < q.length; i++) directionsF[i] = (float) q[i];
+        }
+        return m.create(directionsF, new Shape(spec.dim(), spec.whitening().rank()));
+    }
+
+    private NDArray dirWeights(NDManager m, DsmBatch b) {
+        if (b.dirWeight == null || spec.whitening().rank() == 0) return null;
+        return m.create(b.dirWeight,
+                new Shape(b.rows, spec.whitening().rank()), DataType.FLOAT32);
     }
 
     /** A checkpoint of the current state. */

@@ -76,6 +76,14 @@ public final class TrainingData {
         return Math.max(1e-12, Math.sqrt(ss / train.length));
     }
 
+    /**
+     * The whitening of the {@code edm-pca} preconditioning estimated from the training rows
+     * ({@link org.diffold.nn.net.WhiteningEstimator}, r at most {@value org.diffold.nn.net.WhiteningEstimator#DEFAULT_MAX_RANK}).
+     */
+    public org.diffold.nn.net.Whitening whitening() {
+        return org.diffold.nn.net.WhiteningEstimator.estimate(train, dim, org.diffold.nn.net.WhiteningEstimator.DEFAULT_MAX_RANK);
+    }
+
     /** CRC-32 of the rows' bits (with n in the high word): identifies the data a checkpoint was trained on. */
     public long fingerprint() { return fingerprint; }
 

@@ -85,6 +85,7 @@ final class TrainingState implements AutoCloseable {
         Map<String, double[]> d = new LinkedHashMap<>();
         d.put("history/loss", history.losses(step));
         d.put("history/eval", history.packEvaluations());
+        d.putAll(net.spec().whiteningTensors());
         Map<String, String> m = new LinkedHashMap<>(meta);
         m.put(Checkpoint.STEP, Integer.toString(step));
         return new Checkpoint(m, f, d);
