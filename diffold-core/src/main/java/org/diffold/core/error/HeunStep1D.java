@@ -12,11 +12,10 @@ import org.diffold.core.target.Mixture1D;
  * map'(y) = 1 + (gamma / 2) [f'_{t'}(y) + f'_t(ytilde) ytilde'(y)], ytilde' = 1 + gamma f'_{t'}(y), noise 0.
  * Same arithmetic as {@link org.diffold.core.sampler.HeunSampler}.
  */
-public final class HeunStep1D implements Step1D {
+public final class HeunStep1D extends EvaluatedStep1D {
     private final double gamma;
     private final MixtureScore1D start, end;
     private final String label;
-    private final double[] work = new double[2];
 
     /** The step from forward time t' (level {@code from}) to t (level {@code to}) with size gamma = t' - t. */
     public HeunStep1D(double gamma, Mixture1D factor, NoiseLevel from, NoiseLevel to, String label) {
@@ -34,18 +33,6 @@ public final class HeunStep1D implements Step1D {
             steps[k] = new HeunStep1D(grid.gamma(k), factor, grid.level(k), grid.level(k + 1), AffineScheme.label(k, grid.forwardTime(k)));
         }
         return steps;
-    }
-
-    @Override
-    public double map(double y) {
-        evaluate(y, work);
-        return work[0];
-    }
-
-    @Override
-    public double mapDerivative(double y) {
-        evaluate(y, work);
-        return work[1];
     }
 
     @Override public double noiseStd() { return 0; }

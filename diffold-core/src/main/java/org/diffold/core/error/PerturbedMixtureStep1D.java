@@ -10,13 +10,12 @@ import org.diffold.core.target.Mixture1D;
  * (spec/math.md §4.3, §4.4): map(y) = a y + b (s(y) + h_t(y)), map'(y) = a + b (s'(y) + h'_t(y)), noise n, with s
  * the exact mixture score at the step's level. The propagator fails loudly if h makes the map non-monotone.
  */
-public final class PerturbedMixtureStep1D implements Step1D {
+public final class PerturbedMixtureStep1D extends EvaluatedStep1D {
     private final double a, b, n;
     private final MixtureScore1D score;
     private final CoordinateField field;
     private final NoiseLevel level;
     private final String label;
-    private final double[] work = new double[2];
 
     /** The step with coefficients (a, b, n), the factor's score at {@code level} and the perturbation h. */
     public PerturbedMixtureStep1D(double a, double b, double n, Mixture1D factor, NoiseLevel level, CoordinateField field, String label) {
@@ -36,18 +35,6 @@ public final class PerturbedMixtureStep1D implements Step1D {
             steps[i] = new PerturbedMixtureStep1D(plan.a(i), plan.b(i), plan.noise(i), factor, plan.level(i), field, plan.label(i));
         }
         return steps;
-    }
-
-    @Override
-    public double map(double y) {
-        evaluate(y, work);
-        return work[0];
-    }
-
-    @Override
-    public double mapDerivative(double y) {
-        evaluate(y, work);
-        return work[1];
     }
 
     @Override public double noiseStd() { return n; }

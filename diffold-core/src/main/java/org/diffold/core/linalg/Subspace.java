@@ -32,6 +32,15 @@ public final class Subspace {
         checkDims(dim, k);
         double[] u = new double[dim * k];
         for (int i = 0; i < u.length; i++) u[i] = rng.nextGaussian();
+        orthonormalizeColumns(u, dim, k);
+        return new Subspace(dim, k, u);
+    }
+
+    /**
+     * Orthonormalises in place the k columns of the row-major D x k matrix u by modified Gram–Schmidt applied
+     * twice (numerically orthonormal to ~1e-15); a column that vanishes becomes zero.
+     */
+    public static void orthonormalizeColumns(double[] u, int dim, int k) {
         for (int pass = 0; pass < 2; pass++) {
             for (int r = 0; r < k; r++) {
                 for (int q = 0; q < r; q++) {
@@ -42,10 +51,9 @@ public final class Subspace {
                 double norm = 0;
                 for (int j = 0; j < dim; j++) norm += u[j * k + r] * u[j * k + r];
                 norm = Math.sqrt(norm);
-                for (int j = 0; j < dim; j++) u[j * k + r] /= norm;
+                for (int j = 0; j < dim; j++) u[j * k + r] = norm > 0 ? u[j * k + r] / norm : 0;
             }
         }
-        return new Subspace(dim, k, u);
     }
 
     /** The coordinate subspace spanned by the first k standard basis vectors. */

@@ -1,6 +1,7 @@
 package org.diffold.nn.net;
 
 import java.util.SplittableRandom;
+import org.diffold.core.linalg.Subspace;
 import org.diffold.core.random.RandomStreams;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -50,7 +51,7 @@ public final class WhiteningEstimator {
         for (int pass = 0; pass < 2; pass++) {
             times(rows, mu, n, dim, u, l, y);
             timesTransposed(rows, mu, n, dim, y, l, u);
-            orthonormalise(u, dim, l);
+            Subspace.orthonormalizeColumns(u, dim, l);
         }
         times(rows, mu, n, dim, u, l, y);
         double[][] cov = new double[l][l];
@@ -79,7 +80,7 @@ public final class WhiteningEstimator {
                 q[j * rank + i] = s;
             }
         }
-        orthonormalise(q, dim, rank);
+        Subspace.orthonormalizeColumns(q, dim, rank);
         double rest = dim == rank ? 0 : Math.max(0, total - kept) / (dim - rank);
         return new Whitening(mu, q, var, rest < floor ? 0 : rest);
     }
@@ -103,23 +104,6 @@ public final class WhiteningEstimator {
                 double v = x[r * d + j] - mu[j];
                 for (int a = 0; a < l; a++) u[j * l + a] += v * y[r * l + a];
             }
-        }
-    }
-
-    /** Orthonormalises the l columns of row-major D x l {@code u} in place (Gram-Schmidt, twice for stability). */
-    private static void orthonormalise(double[] u, int d, int l) {
-        for (int a = 0; a < l; a++) {
-            for (int pass = 0; pass < 2; pass++) {
-                for (int b = 0; b < a; b++) {
-                    double dot = 0;
-                    for (int j = 0; j < d; j++) dot += u[j * l + a] * u[j * l + b];
-                    for (int j = 0; j < d; j++) u[j * l + a] -= dot * u[j * l + b];
-                }
-            }
-            double norm = 0;
-            for (int j = 0; j < d; j++) norm += u[j * l + a] * u[j * l + a];
-            norm = Math.sqrt(norm);
-            for (int j = 0; j < d; j++) u[j * l + a] = norm > 0 ? u[j * l + a] / norm : 0;
         }
     }
 }
