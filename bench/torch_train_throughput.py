@@ -16,7 +16,7 @@ import torch
 
 
 def li_yan_log_alpha_bar(steps, c0=2.0, c1=4.0):
-    # spec/math.md §2.1: beta_1 = T^-c0, beta_{t+1} = (c1 log T / T) min(beta_1 (1 + c1 log T / T)^t, 1)
+    # docs/math.md §2.1: beta_1 = T^-c0, beta_{t+1} = (c1 log T / T) min(beta_1 (1 + c1 log T / T)^t, 1)
     beta = [steps ** -c0]
     r = c1 * math.log(steps) / steps
     for t in range(1, steps):

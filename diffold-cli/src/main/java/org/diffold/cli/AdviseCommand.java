@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code diffold advise --k 8 --dim 1000 --eps 0.01}: a ddpm-posterior grid meeting a KL target. */
 @Command(name = "advise", mixinStandardHelpOptions = true,
         description = {"Recommend K, kappa, L, M, T, delta for ddpm-posterior to reach KL <= eps (2410.09046).",
-            "Definition 9 grid; T and M from the recipe of spec/math.md §2.3; kappa calibrated so that the exact KL on",
+            "Definition 9 grid; T and M from the recipe of docs/math.md §2.3; kappa calibrated so that the exact KL on",
             "pi^k x delta_0^(D-k) with pi = 0.3 N(-1.2, 0.09) + 0.7 N(0.8, 0.09) is <= eps; prints that predicted KL."})
 final class AdviseCommand implements Callable<Integer> {
     @Mixin

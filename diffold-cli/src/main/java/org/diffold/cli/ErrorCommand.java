@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code diffold error}: the exact KL, TV and Hellinger distance of a sampler with the exact score (spec/math.md §4). */
+/** {@code diffold error}: the exact KL, TV and Hellinger distance of a sampler with the exact score (docs/math.md §4). */
 @Command(name = "error", mixinStandardHelpOptions = true,
         description = "Exact KL, TV and Hellinger of DDPM with the exact score against the true law of X_1.",
         footerHeading = "%nExamples:%n",

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code diffold evaluate}: eps_score^2 of a trained network against a known target's exact score (spec/math.md §4.4)
- * and the error of a sampler run with it: complement-block KL and TV (spec/math.md §4.1, §4.2), sliced Wasserstein
+ * {@code diffold evaluate}: eps_score^2 of a trained network against a known target's exact score (docs/math.md §4.4)
+ * and the error of a sampler run with it: complement-block KL and TV (docs/math.md §4.1, §4.2), sliced Wasserstein
  * and MMD^2 against fresh samples of X_1.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,

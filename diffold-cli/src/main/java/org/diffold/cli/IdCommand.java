@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * computed before anything is printed, so a bad input gives one error line and no partial output.
  */
 @Command(name = "id", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Estimate intrinsic dimension (spec/math.md §8): of a data set, or benchmark every estimator.",
+        description = "Estimate intrinsic dimension (docs/math.md §8): of a data set, or benchmark every estimator.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  diffold id --data fashion-mnist --subset 10000 --estimators mle,twonn,lpca --json",

@@ -45,7 +45,7 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "output file; .npy (NumPy float64) or .csv")
     Path out;
 
-    @Option(names = {"--denoise", "--final-denoise"}, description = "finish with the Tweedie denoiser at the output level (spec/math.md §3.2)")
+    @Option(names = {"--denoise", "--final-denoise"}, description = "finish with the Tweedie denoiser at the output level (docs/math.md §3.2)")
     boolean denoise;
 
     @Option(names = "--model", paramLabel = "DIR", description = "model folder or checkpoint file: sample with the learned score "

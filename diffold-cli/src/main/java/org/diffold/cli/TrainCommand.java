@@ -166,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         return Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + dim + ")").provenance(p)
                 .paragraph("Network " + t.spec().toMap() + "; training " + t.config().toMap() + ". eps_score^2 is Li-Yan's score error "
-                        + "(spec/math.md §4.4) against the target's exact score on the training schedule, stratified over t.")
+                        + "(docs/math.md §4.4) against the target's exact score on the training schedule, stratified over t.")
                 .chart("loss", chart.build())
                 .table("evaluations", List.of("step", "train loss", "validation loss", "eps_score^2", "std err"), rows)
                 .build();

@@ -25,7 +25,7 @@ class ErrorCommandTest {
 
     @Test
     void classicPaysForTheComplementLiYanDoesNot() {
-        // spec/math.md §4.1: li-yan's complement KL is ~0, classic's grows like (D - k) r_1^2 / 4.
+        // docs/math.md §4.1: li-yan's complement KL is ~0, classic's grows like (D - k) r_1^2 / 4.
         double liYan = kl("li-yan", 1000), classic = kl("classic", 1000), classicSmall = kl("classic", 100);
         assertTrue(classic > 10 * liYan, "classic " + classic + " vs li-yan " + liYan);
         assertTrue(classic > 5 * classicSmall, "classic KL should grow with D");

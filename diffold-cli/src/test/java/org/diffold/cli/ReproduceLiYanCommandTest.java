@@ -52,7 +52,7 @@ class ReproduceLiYanCommandTest {
             }
         }
         assertTrue(liYan10 > 0 && Math.abs(liYan1000 - liYan10) <= 1e-9 * liYan10, liYan10 + " vs " + liYan1000);
-        // spec/math.md §4.1: classic's complement KL per coordinate ~ r_1^2 / 4 with r_1 ~ 0.2 at T = 100
+        // docs/math.md §4.1: classic's complement KL per coordinate ~ r_1^2 / 4 with r_1 ~ 0.2 at T = 100
         assertTrue(classic1000 > 50 * classic10, classic10 + " vs " + classic1000);
     }
 

@@ -23,8 +23,8 @@ import org.diffold.nn.train.TrainingData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code edm-pca} preconditioning ({@link Whitening}): edm (Karras et al. 2206.00364 adapted to spec/math.md §1)
- * per principal direction, on data on a k-dimensional subspace of R^D (spec/math.md §5).
+ * The {@code edm-pca} preconditioning ({@link Whitening}): edm (Karras et al. 2206.00364 adapted to docs/math.md §1)
+ * per principal direction, on data on a k-dimensional subspace of R^D (docs/math.md §5).
  */
 class EdmPcaTest {
     static final int D = 32, K = 2;
@@ -81,7 +81,7 @@ class EdmPcaTest {
                 }
                 w.target(level, x0, eps, f, 0, scratch);
                 for (int j = 0; j < d; j++) sum2[j] += (double) f[j] * f[j];
-                // F = F* makes the denoiser x0, so the score is the conditional score -eps / sigma (Tweedie, spec/math.md §1.1)
+                // F = F* makes the denoiser x0, so the score is the conditional score -eps / sigma (Tweedie, docs/math.md §1.1)
                 w.toScore(level, x, 0, f, 0, s, 0, scratch);
                 for (int j = 0; j < d; j++) assertEquals(-eps[j] / sigma, s[j], 1e-5 * (1 + Math.abs(eps[j] / sigma)), "coordinate " + j);
             }

@@ -20,7 +20,7 @@ final class NnTestSupport {
         return Device.cpu();
     }
 
-    /** N(0, I_2) in R^2: the Gaussian "subspace" target with k = D = 2 (exact score -x / m_t, spec/math.md §5). */
+    /** N(0, I_2) in R^2: the Gaussian "subspace" target with k = D = 2 (exact score -x / m_t, docs/math.md §5). */
     static Target gaussian2d() {
         return new GaussianSubspaceTarget(Subspace.coordinate(2, 2), 1.0);
     }

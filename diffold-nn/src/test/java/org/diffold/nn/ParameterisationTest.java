@@ -12,7 +12,7 @@ import org.diffold.nn.net.Parameterisation;
 import org.diffold.nn.train.LossWeighting;
 import org.junit.jupiter.api.Test;
 
-/** Conversions of spec/math.md §1.1 (Tweedie): round trips and agreement of the three DSM targets. */
+/** Conversions of docs/math.md §1.1 (Tweedie): round trips and agreement of the three DSM targets. */
 class ParameterisationTest {
     private static final double[] LOG_ABAR = {-1e-6, -1e-3, -0.1, -1, -5, -12};
     /** sigma_data for edm (ignored by the others); an arbitrary non-unit value. */
@@ -38,7 +38,7 @@ class ParameterisationTest {
 
     @Test
     void everyTargetEncodesTheConditionalScore() {
-        // x = c x0 + sigma eps has conditional score -(x - c x0) / sigma^2 = -eps / sigma (spec/math.md §1.1)
+        // x = c x0 + sigma eps has conditional score -(x - c x0) / sigma^2 = -eps / sigma (docs/math.md §1.1)
         SplittableRandom rng = new SplittableRandom(2);
         for (Parameterisation p : Parameterisation.values()) {
             if (p.needsWhitening()) continue; // edm-pca converts whole rows: EdmPcaTest

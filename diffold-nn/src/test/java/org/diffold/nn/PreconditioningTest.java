@@ -18,8 +18,8 @@ import org.diffold.nn.train.TrainingData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The edm preconditioning ({@link Parameterisation#EDM}; Karras et al. 2206.00364 adapted to spec/math.md §1) on data
- * on a k-dimensional subspace of R^D with D much larger than k (spec/math.md §5).
+ * The edm preconditioning ({@link Parameterisation#EDM}; Karras et al. 2206.00364 adapted to docs/math.md §1) on data
+ * on a k-dimensional subspace of R^D with D much larger than k (docs/math.md §5).
  */
 class PreconditioningTest {
     static final int D = 32, K = 2;
@@ -78,7 +78,7 @@ class PreconditioningTest {
 
     /**
      * {total, complement}: E||sigma (s - s*)||^2 / E||sigma s*||^2 over x ~ p_level, and the same restricted to the
-     * complement of the subspace, where sigma s*_perp = -eps_perp (spec/math.md §5), so the zero-score baseline is 1.
+     * complement of the subspace, where sigma s*_perp = -eps_perp (docs/math.md §5), so the zero-score baseline is 1.
      */
     static double[] relativeError(SubspaceTarget t, Score approx, NoiseLevel level, int n) {
         double[] x = new double[n * D], s = new double[n * D], e = new double[n * D];

@@ -40,7 +40,7 @@ class SampleMetricsTest {
         // sampling noise only: |KL| of order m / n (Wishart fluctuations), far below the 0.078 of the next case
         assertEquals(0, exact.iso(), 0.01);
         assertEquals(0, exact.cov(), 0.01);
-        double a2 = 1.2; // complement variance 1.2 s: KL = m/2 (1/1.2 - 1 + ln 1.2) = 0.07827 (spec/math.md §4.1 per coordinate)
+        double a2 = 1.2; // complement variance 1.2 s: KL = m/2 (1/1.2 - 1 + ln 1.2) = 0.07827 (docs/math.md §4.1 per coordinate)
         ComplementKl wide = ComplementKl.estimate(u, s, noisedSamples(t, level, Math.sqrt(a2), 2), N);
         double expected = 0.5 * M * (1 / a2 - 1 + Math.log(a2));
         assertEquals(expected, wide.iso(), 0.15 * expected);

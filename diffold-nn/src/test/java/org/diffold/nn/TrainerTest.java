@@ -17,7 +17,7 @@ import org.diffold.nn.train.TrainingHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DSM training end to end on a 2-D Gaussian with an exact score (spec/math.md §4.4, §5). */
+/** DSM training end to end on a 2-D Gaussian with an exact score (docs/math.md §4.4, §5). */
 class TrainerTest {
     @TempDir Path dir;
 
@@ -33,7 +33,7 @@ class TrainerTest {
             TrainingHistory.EvalRecord after = t.history().evaluations().get(t.history().evaluations().size() - 1);
             System.out.println("eps_score^2 before " + before.epsScore2() + " after " + after.epsScore2() + " +- " + after.epsScore2StdErr()
                     + ", val loss " + after.validationLoss());
-            // The zero score has eps_score^2 = E|s*|^2 = D / m_t = 2 for N(0, I_2) (spec/math.md §4.2, m_t = 1 when lambda = 1).
+            // The zero score has eps_score^2 = E|s*|^2 = D / m_t = 2 for N(0, I_2) (docs/math.md §4.2, m_t = 1 when lambda = 1).
             // Bound [ours]: 1.5% of that after 1500 steps of batch 128; measured 0.0147 (x86-64, 1 thread), 2x margin.
             assertTrue(after.epsScore2() < 0.03, "eps_score^2 = " + after.epsScore2());
             assertTrue(after.epsScore2() < before.epsScore2() / 20);

@@ -5,7 +5,7 @@ import org.diffold.core.knn.Neighbors;
 import org.diffold.core.knn.PairwiseScan;
 
 /**
- * {@code corrint}: the correlation dimension of Grassberger &amp; Procaccia (Phys. Rev. Lett. 50, 1983), spec/math.md
+ * {@code corrint}: the correlation dimension of Grassberger &amp; Procaccia (Phys. Rev. Lett. 50, 1983), docs/math.md
  * §8, at two scales chosen as in scikit-dimension's CorrInt: r_1, r_2 = the medians over points of the distances to
  * the k1-th and k2-th nearest neighbours, C(r) = (2 / (n(n-1))) #{i &lt; j : |x_i - x_j| &lt; r}, and
  * d = (log C(r_2) - log C(r_1)) / log(r_2 / r_1). Global only.

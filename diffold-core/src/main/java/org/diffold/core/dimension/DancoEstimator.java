@@ -7,7 +7,7 @@ import org.diffold.core.random.RandomStreams;
 
 /**
  * {@code danco}: Dimensionality from Angle and Norm Concentration (Ceruti et al., Pattern Recognition 47, 2014),
- * spec/math.md §8. The data's {@link DancoStatistics} (MIND_ML estimate and von Mises fit of neighbour angles) are
+ * docs/math.md §8. The data's {@link DancoStatistics} (MIND_ML estimate and von Mises fit of neighbour angles) are
  * compared with those of uniform samples of the unit d-ball for each candidate d; the estimate is the d minimising
  * KL_MIND_ML + KL_vonMises (integer, global only).
  *

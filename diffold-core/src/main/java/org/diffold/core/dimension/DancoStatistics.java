@@ -8,7 +8,7 @@ import org.hipparchus.special.Gamma;
 
 /**
  * The three statistics DANCo compares (Ceruti, Bassis, Rozza, Lombardi, Casiraghi &amp; Campadelli, Pattern
- * Recognition 47, 2014), spec/math.md §8, with their closed-form Kullback–Leibler divergences.
+ * Recognition 47, 2014), docs/math.md §8, with their closed-form Kullback–Leibler divergences.
  * <ul>
  *   <li>dHat: the MIND_ML estimate, the maximiser over d > 0 of
  *       L(d) = sum_i [log(k d) + (d-1) log rho_i + (k-1) log(1 - rho_i^d)], rho_i = r_1(x_i) / r_{k+1}(x_i)

@@ -6,7 +6,7 @@ import org.hipparchus.special.Gamma;
 
 /**
  * {@code ess}: expected simplex skewness, version a with 1-simplices (Johnsson, Soneson &amp; Fontes, IEEE TPAMI 37,
- * 2015), spec/math.md §8. For the vectors v_j = x_j - x from a point to its k nearest neighbours,
+ * 2015), docs/math.md §8. For the vectors v_j = x_j - x from a point to its k nearest neighbours,
  * ess(x) = sum_{a&lt;b} |v_a| |v_b| sin(theta_ab) / sum_{a&lt;b} |v_a| |v_b|.
  * For any spherically symmetric law in R^m (so for the uniform law of a kNN ball around x) norms and directions are
  * independent and the ratio tends to E[sin theta] = Gamma(m/2)^2 / (Gamma((m+1)/2) Gamma((m-1)/2)) (Wallis integrals;

@@ -1,7 +1,7 @@
 package org.diffold.core.dimension;
 
 /**
- * An intrinsic-dimension estimator (spec/math.md §8). Immutable and thread-safe; parameters are fixed at
+ * An intrinsic-dimension estimator (docs/math.md §8). Immutable and thread-safe; parameters are fixed at
  * construction and validated there. Randomised estimators take their seed at construction.
  */
 public interface IntrinsicDimensionEstimator {

@@ -6,7 +6,7 @@ import org.diffold.core.linalg.Parallel;
 import org.diffold.core.linalg.SymmetricEigenvalues;
 
 /**
- * Local PCA (spec/math.md §8): the covariance eigenvalues lambda_1 >= ... of a neighbourhood (the point and its k
+ * Local PCA (docs/math.md §8): the covariance eigenvalues lambda_1 >= ... of a neighbourhood (the point and its k
  * nearest neighbours, centred at their mean) and one of two criteria:
  * <ul>
  *   <li>{@code lpca} (Fukunaga &amp; Olsen, IEEE Trans. Comput. 1971): d = #{i : lambda_i > alpha lambda_1},

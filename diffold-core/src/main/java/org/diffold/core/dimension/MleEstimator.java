@@ -4,7 +4,7 @@ import org.diffold.core.knn.Neighbors;
 
 /**
  * {@code mle}: Levina &amp; Bickel (NIPS 2004) maximum-likelihood estimator with MacKay &amp; Ghahramani's (2005)
- * averaging (spec/math.md §8). With T_j(x) the distance to the j-th nearest neighbour,
+ * averaging (docs/math.md §8). With T_j(x) the distance to the j-th nearest neighbour,
  * pointwise m_k(x) = [ (1/(k-1)) sum_{j=1}^{k-1} log(T_k(x) / T_j(x)) ]^{-1}, and the global estimate averages the
  * inverses, m = [ (1/n) sum_i m_k(x_i)^{-1} ]^{-1}: under the local Poisson model (k-1)/m_k(x) is a sum of k-1
  * Exp(d) variables, so the mean of the inverses is unbiased for 1/d, where the mean of m_k is biased upward.

@@ -4,7 +4,7 @@ import org.diffold.core.knn.Neighbors;
 
 /**
  * {@code mom}: method-of-moments local intrinsic dimensionality (Amsaleg, Chelly, Furon, Girard, Houle,
- * Kawarabayashi &amp; Nett, KDD 2015), spec/math.md §8. Given w = r_k, the k-1 inner neighbour distances are
+ * Kawarabayashi &amp; Nett, KDD 2015), docs/math.md §8. Given w = r_k, the k-1 inner neighbour distances are
  * i.i.d. with the local law F(r) = (r / w)^d, so E[r] = w d / (d + 1); with m1 = (1/(k-1)) sum_{j&lt;k} r_j the
  * pointwise estimate is d(x) = m1 / (w - m1). The global estimate is the mean of the pointwise values. (Averaging over
  * the k-1 inner distances, rather than all k with r_k = w itself, is ours: it removes an upward bias of order 1/k.)

@@ -5,7 +5,7 @@ import org.diffold.core.linalg.Parallel;
 
 /**
  * {@code tle}: tight local intrinsic-dimensionality estimation (Amsaleg, Chelly, Houle, Kawarabayashi, Radovanović
- * &amp; Treeratanajaru, SDM 2019), spec/math.md §8. Inside the ball of radius r = u_k around x, the k neighbours at
+ * &amp; Treeratanajaru, SDM 2019), docs/math.md §8. Inside the ball of radius r = u_k around x, the k neighbours at
  * distances u_i and mutual distances v_ij each yield two extra distance samples from every other neighbour's point of
  * view, s_ij (with v_ij) and t_ij (with the reflected z_ij^2 = 2u_i^2 + 2u_j^2 - v_ij^2):
  * s = r (sqrt(b^2 + 4 v^2 (r^2 - u_i^2)) - b) / (2 (r^2 - u_i^2)), b = u_i^2 + v^2 - u_j^2, evaluated in the

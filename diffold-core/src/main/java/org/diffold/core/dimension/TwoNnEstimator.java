@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.diffold.core.knn.Neighbors;
 
 /**
- * {@code twonn}: Facco, d'Errico, Rodriguez &amp; Laio (Sci. Rep. 7, 12140, 2017), spec/math.md §8. With
+ * {@code twonn}: Facco, d'Errico, Rodriguez &amp; Laio (Sci. Rep. 7, 12140, 2017), docs/math.md §8. With
  * mu_i = r_2(x_i) / r_1(x_i), the model F(mu) = 1 - mu^{-d} gives -log(1 - F(mu)) = d log mu; d is the
  * least-squares slope through the origin of -log(1 - i/n) against log mu_(i) over the sorted mu, after discarding
  * the largest {@code discard} fraction (the paper's 10%). Global only.

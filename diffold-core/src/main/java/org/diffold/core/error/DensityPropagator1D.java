@@ -1,7 +1,7 @@
 package org.diffold.core.error;
 
 /**
- * Propagates the density of a 1-D sampler exactly on a uniform periodic grid (spec/math.md §4.3):
+ * Propagates the density of a 1-D sampler exactly on a uniform periodic grid (docs/math.md §4.3):
  * p_next(z) = ∫ q(y) N(z; ., n^2) with q the push-forward of p through the step's monotone map.
  *
  * <p>Each step (a) pulls back: for every grid point z_j it solves map(y_j) = z_j by safeguarded Newton, warm-started

@@ -11,7 +11,7 @@ import org.diffold.core.target.GaussianSubspaceTarget;
 import org.diffold.core.target.Mixture1D;
 
 /**
- * The exact-error table behind {@code reproduce li-yan} (spec/math.md §4): for every design x T x D, the exact error of
+ * The exact-error table behind {@code reproduce li-yan} (docs/math.md §4): for every design x T x D, the exact error of
  * the sampler with the exact score on {@code gaussian-subspace} ({@link SubspaceGaussianError}) and on
  * {@code product-subspace} ({@link ProductTargetError}). The product's 1-D propagation and its Monte Carlo draws are
  * done once per (design, T) and reused for every D, since only the complement depends on D.

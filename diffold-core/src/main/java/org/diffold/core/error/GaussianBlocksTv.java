@@ -1,7 +1,7 @@
 package org.diffold.core.error;
 
 /**
- * Exact TV between two centred Gaussians that are isotropic on two orthogonal blocks (spec/math.md §4.2):
+ * Exact TV between two centred Gaussians that are isotropic on two orthogonal blocks (docs/math.md §4.2):
  * target N(0, s1 I_k) ⊗ N(0, s2 I_m), sampler N(0, s1 (1 + r1) I_k) ⊗ N(0, s2 (1 + r2) I_m).
  *
  * <p>With X = R1 / s1 ~ chi^2_k and Y = R2 / s2 ~ chi^2_m under the target, the log-likelihood ratio is

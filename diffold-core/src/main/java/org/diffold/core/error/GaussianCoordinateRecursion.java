@@ -6,13 +6,13 @@ import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.schedule.NoiseSchedule;
 
 /**
- * Exact law of one Gaussian coordinate of the sampler (spec/math.md §4.1, §4.2). If the target coordinate is
+ * Exact law of one Gaussian coordinate of the sampler (docs/math.md §4.1, §4.2). If the target coordinate is
  * N(0, lambda) (lambda = 0: a point-mass / complement coordinate), its noised law at level i is N(0, m_i) with
  * m_i = lambda abar_i + sigma_i^2 and the exact score is linear, s(y) = -y / m_i. A step Y <- a Y + b s(Y) + n Z then
  * maps a centred Gaussian of variance v to one of variance (a - b / m_i)^2 v + n^2, starting from v = 1.
  * The output is compared with the forward variance s = lambda abar_out + sigma_out^2.
  *
- * <p>Numerics: the recursion runs in the relative form r_i = v_i / m_i - 1 (spec/math.md §4.1),
+ * <p>Numerics: the recursion runs in the relative form r_i = v_i / m_i - 1 (docs/math.md §4.1),
  * r_{i+1} = g_i r_i + F_i with g_i = q_i^2 / (m_i m_{i+1}), q_i = a_i m_i - b_i and forcing
  * F_i = (q_i^2 / m_i + n_i^2 - m_{i+1}) / m_{i+1}, starting from r_0 = abar_0 (1 - lambda) / m_0 (exact). A design
  * that is exact for the coordinate has F_i = 0, so r stays tiny instead of being the difference of two nearly
@@ -73,7 +73,7 @@ public final class GaussianCoordinateRecursion {
 
     /**
      * r_1 of one complement (point-mass) coordinate of the discrete chain. When the design's eta_t equals
-     * 1 - alpha_t for every t (li-yan, classic, ho-large) this is spec/math.md §4.1's relative recursion
+     * 1 - alpha_t for every t (li-yan, classic, ho-large) this is docs/math.md §4.1's relative recursion
      * r_{t-1} = (1 - rho_t) r_t + (sigma_t^2 - sigma*_t^2) / (alpha_t (1 - abar_{t-1})), r_T = abar_T / (1 - abar_T),
      * rho_t = (1 - alpha_t) / (1 - abar_t), sigma*_t^2 = Ho's posterior variance; its forcing is an exact difference
      * (identically 0 for li-yan). Other designs (ddim family) use {@link #run} on the design's plan.

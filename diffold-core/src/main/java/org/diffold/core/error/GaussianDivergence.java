@@ -2,13 +2,13 @@ package org.diffold.core.error;
 
 /**
  * Divergences between centred Gaussians N(0, s) (target) and N(0, v) (sampler) as functions of r = v / s - 1,
- * written to keep their relative digits when r is tiny (spec/math.md §4.1, §4.2).
+ * written to keep their relative digits when r is tiny (docs/math.md §4.1, §4.2).
  */
 public final class GaussianDivergence {
     private GaussianDivergence() {}
 
     /**
-     * Per-coordinate KL(N(0, s) || N(0, v)) = 0.5 [log(1 + r) - r / (1 + r)] (spec/math.md §4.1), evaluated as
+     * Per-coordinate KL(N(0, s) || N(0, v)) = 0.5 [log(1 + r) - r / (1 + r)] (docs/math.md §4.1), evaluated as
      * 0.5 phi(u) with u = r / (1 + r) and phi(u) = -log(1 - u) - u = sum_{j>=2} u^j / j (series for small |u|),
      * so that KL ≈ r^2 / 4 keeps its digits at r = 1e-13.
      */
@@ -44,7 +44,7 @@ public final class GaussianDivergence {
     }
 
     /**
-     * TV between N(0, s I_m) and N(0, s (1 + r) I_m), the chi-square closed form of spec/math.md §4.2: with
+     * TV between N(0, s I_m) and N(0, s (1 + r) I_m), the chi-square closed form of docs/math.md §4.2: with
      * q = 1 + r (inverted if below 1), TV = F_m(m q ln q / (q - 1)) - F_m(m ln q / (q - 1)).
      */
     public static double tvIsotropic(int m, double r) {

@@ -3,7 +3,7 @@ package org.diffold.core.error;
 import java.util.Arrays;
 
 /**
- * The grid-refinement record of a propagated 1-D error (spec/math.md §4.3: "refine the grid until the KL is stable to
+ * The grid-refinement record of a propagated 1-D error (docs/math.md §4.3: "refine the grid until the KL is stable to
  * 1e-3 relative and report that"). Level i used {@code gridSizes[i]} points and gave {@code kl[i]} (NaN when that
  * grid was too coarse to resolve the tails); {@code relativeChange[i]} = |kl[i] - kl[i-1]| / |kl[i]| (NaN at i = 0).
  * Converged means the last change is at most {@link #RELATIVE_TOLERANCE} or the absolute change at most

@@ -6,7 +6,7 @@ import org.diffold.core.sampler.AffineScheme;
 import org.diffold.core.target.Mixture1D;
 
 /**
- * One {@code pf-ode-heun} step on one coordinate of a product target (spec/math.md §3.2, §4.3), as a deterministic
+ * One {@code pf-ode-heun} step on one coordinate of a product target (docs/math.md §3.2, §4.3), as a deterministic
  * {@link Step1D}: with f_t(y) = y + s_t(y) and the exact mixture scores at the step's two levels,
  * ytilde = y + gamma f_{t'}(y), map(y) = y + (gamma / 2) [f_{t'}(y) + f_t(ytilde)],
  * map'(y) = 1 + (gamma / 2) [f'_{t'}(y) + f'_t(ytilde) ytilde'(y)], ytilde' = 1 + gamma f'_{t'}(y), noise 0.

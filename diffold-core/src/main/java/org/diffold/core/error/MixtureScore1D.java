@@ -5,7 +5,7 @@ import org.diffold.core.target.Mixture1D;
 
 /**
  * The score of a {@link Mixture1D} at one noise level with the per-component constants precomputed
- * (spec/math.md §5): p_t = sum_j w_j N(c mu_j, V_j), V_j = c^2 v_j + sigma^2, responsibilities pi_j(y) by
+ * (docs/math.md §5): p_t = sum_j w_j N(c mu_j, V_j), V_j = c^2 v_j + sigma^2, responsibilities pi_j(y) by
  * log-sum-exp, s(y) = sum_j pi_j g_j with g_j = -(y - c mu_j) / V_j, and
  * s'(y) = sum_j pi_j (g_j^2 - 1 / V_j) - s(y)^2. Same values as {@link Mixture1D#score} and
  * {@link Mixture1D#scoreDerivative}, computed in one pass with one exp per component. Immutable, allocation-free.

@@ -6,7 +6,7 @@ import org.diffold.core.target.Mixture1D;
 
 /**
  * One step Y' = a Y + b s(Y) + n Z of a {@link StepPlan} on one coordinate of a product target with factor
- * {@link Mixture1D} (spec/math.md §4.3): map(y) = a y + b s(y), map'(y) = a + b s'(y), s the exact mixture score at
+ * {@link Mixture1D} (docs/math.md §4.3): map(y) = a y + b s(y), map'(y) = a + b s'(y), s the exact mixture score at
  * the step's level. Works for discrete and continuous-time plans alike.
  */
 public final class MixtureStep1D implements Step1D {

@@ -7,7 +7,7 @@ import org.diffold.core.target.Mixture1D;
 
 /**
  * A {@link StepPlan} step on one coordinate of a product target whose score carries a coordinate-wise error h
- * (spec/math.md §4.3, §4.4): map(y) = a y + b (s(y) + h_t(y)), map'(y) = a + b (s'(y) + h'_t(y)), noise n, with s
+ * (docs/math.md §4.3, §4.4): map(y) = a y + b (s(y) + h_t(y)), map'(y) = a + b (s'(y) + h'_t(y)), noise n, with s
  * the exact mixture score at the step's level. The propagator fails loudly if h makes the map non-monotone.
  */
 public final class PerturbedMixtureStep1D extends EvaluatedStep1D {

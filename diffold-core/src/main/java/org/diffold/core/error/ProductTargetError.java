@@ -8,7 +8,7 @@ import org.diffold.core.schedule.NoiseSchedule;
 import org.diffold.core.target.Mixture1D;
 
 /**
- * Exact error on {@code product-subspace}: pi^{⊗k} ⊗ delta_0^{⊗(D-k)} in a k-dimensional subspace (spec/math.md §4.3).
+ * Exact error on {@code product-subspace}: pi^{⊗k} ⊗ delta_0^{⊗(D-k)} in a k-dimensional subspace (docs/math.md §4.3).
  * With the exact separable score the sampler's output is a product law, so KL = k KL_1D + (D - k) KL_perp and the
  * Hellinger affinities multiply; KL_1D comes from {@link PropagatedError1D}, KL_perp from
  * {@link GaussianCoordinateRecursion} (lambda = 0). TV is estimated by Monte Carlo over target samples with the exact

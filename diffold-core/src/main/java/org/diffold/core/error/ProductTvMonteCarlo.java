@@ -6,7 +6,7 @@ import org.diffold.core.random.RandomStreams;
 import org.diffold.core.target.Mixture1D;
 
 /**
- * Monte Carlo TV of a product sampler law against {@code product-subspace} (spec/math.md §4.3):
+ * Monte Carlo TV of a product sampler law against {@code product-subspace} (docs/math.md §4.3):
  * TV = E_target[(1 - q(Y)/p(Y))_+]. The k subspace coordinates' log ratio sum_r log(q_1(y_r) / p_1(y_r)) is drawn
  * once per sample (the expensive part, independent of D); each ambient dimension then adds the complement's
  * log ratio -(m/2) log(1 + r) + (u/2) chi^2_m, u = r / (1 + r) [derived from §4.2], with chi^2_m drawn directly,

@@ -8,7 +8,7 @@ import org.diffold.core.target.Mixture1D;
 
 /**
  * The exact error of a 1-D sampler against a target density, by density propagation with automatic grid refinement
- * (spec/math.md §4.3): the density is propagated on G, 2G (and 4G if the KL is not yet stable to
+ * (docs/math.md §4.3): the density is propagated on G, 2G (and 4G if the KL is not yet stable to
  * {@link GridRefinement#RELATIVE_TOLERANCE}); the divergences and the density are those of the finest grid.
  * A result whose refinement did not converge carries {@link GridRefinement#converged()} = false and a warning.
  *

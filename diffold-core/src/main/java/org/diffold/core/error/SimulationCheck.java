@@ -13,7 +13,7 @@ import org.diffold.core.target.ProductSubspaceTarget;
 import org.diffold.core.target.SubspaceTarget;
 
 /**
- * Cross-checks the exact calculators against the real batched sampler (spec/math.md §4): runs {@link AffineSampler}
+ * Cross-checks the exact calculators against the real batched sampler (docs/math.md §4): runs {@link AffineSampler}
  * with the target's exact score on a random subspace and compares sample averages (with standard errors) with the
  * exact values, as z = (simulated - exact) / standard error.
  *

@@ -2,7 +2,7 @@ package org.diffold.core.error;
 
 /**
  * One step of a 1-D sampler, Y' = map(Y) + n Z with Z ~ N(0, 1) and map smooth and strictly increasing
- * (spec/math.md §4.3). {@link DensityPropagator1D} pushes a density through it exactly: it inverts the map by
+ * (docs/math.md §4.3). {@link DensityPropagator1D} pushes a density through it exactly: it inverts the map by
  * Newton's method, so implementations supply the map and its derivative; the Gaussian noise is applied by FFT.
  *
  * <p>Examples: an affine-score step map(y) = a y + b s(y) ({@link MixtureStep1D}), or a deterministic

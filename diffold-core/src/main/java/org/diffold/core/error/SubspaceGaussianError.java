@@ -7,7 +7,7 @@ import org.diffold.core.schedule.NoiseSchedule;
 
 /**
  * Exact error of a sampler with the exact score on {@code gaussian-subspace}: X_0 = U z, z ~ N(0, lambda I_k) in
- * R^D (spec/math.md §4.1, §4.2). The output is N(0, v_par) on the k subspace coordinates and N(0, v_perp) on the
+ * R^D (docs/math.md §4.1, §4.2). The output is N(0, v_par) on the k subspace coordinates and N(0, v_perp) on the
  * D - k complement coordinates, from {@link GaussianCoordinateRecursion} with lambda and with 0.
  *
  * @param kl KL(p_X_out || p_Y_out) = klParallel + klPerp

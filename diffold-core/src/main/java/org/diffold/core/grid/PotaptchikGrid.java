@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The grid of Definition 9 of Potaptchik, Azangulov &amp; Deligiannidis (2410.09046, after Benton et al.
- * 2308.03686), spec/math.md §2.3: kappa in (0, 1/4), L uniform steps, M = K - L geometric steps, horizon
+ * 2308.03686), docs/math.md §2.3: kappa in (0, 1/4), L uniform steps, M = K - L geometric steps, horizon
  * T = kappa L + 1, reverse times t_k = k kappa (k = 0..L, reaching T - 1) then t_{L+m} = T - (1 + kappa)^{-m}
  * (m = 1..M), ending at T - delta with delta = (1 + kappa)^{-M}. Every step obeys
  * gamma_k = kappa min{1, T - t_{k+1}} exactly.
@@ -41,7 +41,7 @@ public final class PotaptchikGrid {
 
     /**
      * The smallest grid with horizon at least T and early stopping at most delta:
-     * L = ceil((T - 1) / kappa), M = ceil(ln(1/delta) / ln(1 + kappa)) (spec/math.md §2.3, ours).
+     * L = ceil((T - 1) / kappa), M = ceil(ln(1/delta) / ln(1 + kappa)) (docs/math.md §2.3, ours).
      */
     public static PotaptchikGrid forHorizon(double kappa, double horizon, double delta) {
         checkKappa(kappa);
@@ -51,7 +51,7 @@ public final class PotaptchikGrid {
     }
 
     /**
-     * The recipe of spec/math.md §2.3 (ours): from ambient dimension D, accuracy eps, early stopping delta and kappa,
+     * The recipe of docs/math.md §2.3 (ours): from ambient dimension D, accuracy eps, early stopping delta and kappa,
      * L = ceil((0.5 ln(D / eps^2) - 1) / kappa) so that D e^{-2T} &lt;= eps^2 (L = 0 when that is negative), and
      * M = ceil(ln(1/delta) / ln(1 + kappa)).
      */

@@ -5,11 +5,11 @@ import java.util.Locale;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * A reverse-time grid 0 = t_0 &lt; t_1 &lt; ... &lt; t_K = T - delta of the OU process on [0, T] (spec/math.md §1.2, §2.3).
+ * A reverse-time grid 0 = t_0 &lt; t_1 &lt; ... &lt; t_K = T - delta of the OU process on [0, T] (docs/math.md §1.2, §2.3).
  *
  * <p>Stored as the forward times s_k = T - t_k (s_0 = T &gt; ... &gt; s_K = delta &gt; 0), which keeps full relative
  * precision near the data end where s_k is tiny. Step k (k = 0..K-1) goes from forward time t' = s_k to
- * t = s_{k+1}, with step size gamma_k = s_k - s_{k+1} (spec/math.md §3.2). Immutable value: equal descriptions and
+ * t = s_{k+1}, with step size gamma_k = s_k - s_{k+1} (docs/math.md §3.2). Immutable value: equal descriptions and
  * times mean equal grids.
  */
 public final class TimeGrid {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Factories and the printable spec of time grids (spec/math.md §2.3):
+ * Factories and the printable spec of time grids (docs/math.md §2.3):
  * {@code potaptchik:kappa=..,L=..,M=..} (or {@code kappa=..,K=..,L=..}, or {@code kappa=..,T=..,delta=..}),
  * {@code benton:T=..,delta=..,N=..} and {@code uniform:T=..,delta=..,K=..}.
  */

@@ -1,7 +1,7 @@
 package org.diffold.core.knn;
 
 /**
- * Exact k-nearest-neighbour search in Euclidean distance over row-major point sets (spec/math.md §6, §8).
+ * Exact k-nearest-neighbour search in Euclidean distance over row-major point sets (docs/math.md §6, §8).
  * Implementations are immutable and thread-safe; their results do not depend on their thread count.
  */
 public interface KnnSearch {

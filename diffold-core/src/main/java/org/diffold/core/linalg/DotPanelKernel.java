@@ -2,7 +2,7 @@ package org.diffold.core.linalg;
 
 /**
  * The register-blocked kernel behind every GEMM-shaped loop in core (kNN distances, empirical scores;
- * spec/math.md §6, §8): dot products of up to four rows x_i with a packed panel of references.
+ * docs/math.md §6, §8): dot products of up to four rows x_i with a packed panel of references.
  *
  * <p>A panel holds {@code nb} reference rows transposed as row arrays, {@code panel[k][j] = y_{j0+j}[k]}, so the
  * inner loop {@code c[r][j] += x_rk y_kj + x_r(k+1) y_(k+1)j} runs over contiguous memory and the JIT turns it into

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * A k-dimensional linear subspace of R^D with orthonormal basis U (D x k), stored row-major as u[j*k + r].
  *
  * <p>Provides y = U^T x and U y for single rows without forming the D x D projector: P_perp x = x - U (U^T x)
- * (spec/math.md §5).
+ * (docs/math.md §5).
  */
 public final class Subspace {
     private final int dim;

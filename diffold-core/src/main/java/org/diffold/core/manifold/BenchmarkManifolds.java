@@ -11,7 +11,7 @@ import org.diffold.core.target.GaussianSubspaceTarget;
 
 /**
  * The 24 intrinsic-dimension benchmark manifolds of scikit-dimension's {@code BenchmarkManifolds} (Hein &amp; Audibert
- * 2005; Campadelli et al. 2015), with the generators of benchmark-manifolds.md. Quirks of scikit-dimension fixed on
+ * 2005; Campadelli et al. 2015), with the generators of docs/benchmark-manifolds.md. Quirks of scikit-dimension fixed on
  * purpose: every name is created from the table's d and D alone; M5a uses t = 2 pi U (scikit-dimension adds 2 pi / n,
  * which makes a sample depend on n); M10's faces are balanced ({@link CubeBoundary}); noise is named {@code normal} or
  * {@code uniform} ({@link EmbeddedManifold.Noise}). Families with free d are public factories.

@@ -5,7 +5,7 @@ import org.diffold.core.random.RandomStreams;
 
 /**
  * The boundary of the unit cube [0, 1]^{d+1}, a d-dimensional manifold in R^{d+1} (the benchmark's M10 "hypercubes",
- * benchmark-manifolds.md). Sample i lies on face i mod 2(d+1) (face f: coordinate f/2 fixed at f mod 2, the others
+ * docs/benchmark-manifolds.md). Sample i lies on face i mod 2(d+1) (face f: coordinate f/2 fixed at f mod 2, the others
  * uniform), so faces are balanced to within one point; scikit-dimension fills faces in blocks of
  * floor(n / (2(d+1))) + 1 and truncates, leaving its last faces short (a quirk fixed here). Projection is exact:
  * clamp to the cube, and for an interior point push the coordinate nearest to 0 or 1 onto that face.

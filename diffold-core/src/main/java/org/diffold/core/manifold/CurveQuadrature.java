@@ -6,7 +6,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * The posterior of the parameter of a curve with density rho along it, observed with Gaussian noise
- * (spec/math.md §5): for y = c phi(theta) + sigma Z in R^m,
+ * (docs/math.md §5): for y = c phi(theta) + sigma Z in R^m,
  * q_t(y) = int rho(theta) N(y; c phi(theta), sigma^2 I) dtheta and m(y) = E[phi(theta) | y], both by composite
  * Gauss–Legendre quadrature with log-sum-exp weights.
  *

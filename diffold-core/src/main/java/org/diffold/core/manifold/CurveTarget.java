@@ -6,7 +6,7 @@ import org.diffold.core.process.NoiseLevel;
 
 /**
  * A curve with a density along its parameter, in R^D through U (names {@code circle}, {@code helix}): samples
- * theta ~ rho and maps it; the exact score comes from {@link CurveQuadrature} (spec/math.md §5). Projection is the
+ * theta ~ rho and maps it; the exact score comes from {@link CurveQuadrature} (docs/math.md §5). Projection is the
  * curve's closed form where it has one (circle: exact), else {@link ParametricProjector} on a 4096-point grid
  * (tolerance {@link ParametricProjector#TOLERANCE}).
  */

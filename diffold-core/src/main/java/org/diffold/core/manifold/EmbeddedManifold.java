@@ -7,7 +7,7 @@ import org.diffold.core.random.RandomStreams;
 /**
  * A manifold M0 in R^m placed isometrically in R^D by an orthonormal map U (D x m), optionally with noise added to
  * the samples (the manifold itself stays U M0): intrinsic dimension is kept while D is swept
- * (benchmark-manifolds.md). Projection: U proj_{M0}(U^T x), exact whenever M0's is, since
+ * (docs/benchmark-manifolds.md). Projection: U proj_{M0}(U^T x), exact whenever M0's is, since
  * |x - U z|^2 = |U^T x - z|^2 + |P_perp x|^2.
  *
  * <p>Noise (scikit-dimension's options): {@code uniform} adds (U - 1/2) * level per coordinate, {@code normal} adds

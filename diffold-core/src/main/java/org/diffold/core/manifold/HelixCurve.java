@@ -1,7 +1,7 @@
 package org.diffold.core.manifold;
 
 /**
- * The closed helix of the benchmark's {@code M5a_Helix1d} (benchmark-manifolds.md): t in [0, 2 pi],
+ * The closed helix of the benchmark's {@code M5a_Helix1d} (docs/benchmark-manifolds.md): t in [0, 2 pi],
  * phi(t) = ((2 + cos 8t) cos t, (2 + cos 8t) sin t, sin 8t), a curve winding 8 times around a torus, with
  * |phi'(t)|^2 = 64 + (2 + cos 8t)^2 &lt;= 73.
  */

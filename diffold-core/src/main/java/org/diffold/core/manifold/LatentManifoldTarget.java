@@ -12,7 +12,7 @@ import org.diffold.core.target.Target;
  * A d-dimensional manifold M0 in R^m with a density along it, placed in R^D by an orthonormal map U (D x m): both a
  * {@link Target} with the exact score of every noised law and a {@link DataManifold}.
  *
- * <p>Because M = U M0 lies in span(U), the noised law factorises as in spec/math.md §4.1 and the score is Tweedie's
+ * <p>Because M = U M0 lies in span(U), the noised law factorises as in docs/math.md §4.1 and the score is Tweedie's
  * formula with the latent posterior mean: s_t(x) = (c U m_t(U^T x) - x) / sigma^2, m_t(y) = E[z | c z + sigma Z = y]
  * for z on M0 (spec §1.1, §5). The nearest point of M to x is U times the nearest point of M0 to U^T x, since
  * |x - U z|^2 = |U^T x - z|^2 + |P_perp x|^2. Subclasses supply the latent law, posterior mean and projection.

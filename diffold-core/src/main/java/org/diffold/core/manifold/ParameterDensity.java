@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * A probability density of one manifold parameter on [lower, upper], the density "along the manifold" that sampling
- * and the quadrature scores (spec/math.md §5) use. Non-smooth densities list their kinks in {@link #breakpoints()} so
+ * and the quadrature scores (docs/math.md §5) use. Non-smooth densities list their kinks in {@link #breakpoints()} so
  * that quadrature panels never straddle one.
  */
 public interface ParameterDensity {

@@ -7,7 +7,7 @@ import org.diffold.core.special.Bessel;
 /**
  * {@code sphere}: the uniform law on the radius-R sphere S^{m-1} in R^m (intrinsic dimension m - 1), embedded by U
  * (D x m). The posterior of z given y = c z + sigma Z is von Mises–Fisher with kappa = c R |y| / sigma^2, so
- * m_t(y) = R A_m(kappa) y / |y| with A_m = I_{m/2} / I_{m/2-1} (spec/math.md §5; {@link Bessel#ratio}, stable for all
+ * m_t(y) = R A_m(kappa) y / |y| with A_m = I_{m/2} / I_{m/2-1} (docs/math.md §5; {@link Bessel#ratio}, stable for all
  * kappa). Projection is exact: R y / |y| (any point at the centre, where all are nearest).
  */
 public final class SphereTarget extends LatentManifoldTarget {

@@ -8,7 +8,7 @@ import org.diffold.core.process.NoiseLevel;
  * {@code torus}: the flat torus (R1 cos t1, R1 sin t1, R2 cos t2, R2 sin t2) in R^4 (intrinsic dimension 2) with a
  * product density rho1(t1) rho2(t2), embedded by U (D x 4). The noised latent law is the product of two noised
  * circles in orthogonal planes, so the posterior mean is two {@link CurveQuadrature} posterior means
- * (spec/math.md §5); projection is exact (each plane's point scaled to its radius).
+ * (docs/math.md §5); projection is exact (each plane's point scaled to its radius).
  */
 public final class TorusTarget extends LatentManifoldTarget {
     private final CurveQuadrature first, second;

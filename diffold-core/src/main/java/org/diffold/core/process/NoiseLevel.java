@@ -2,10 +2,10 @@ package org.diffold.core.process;
 
 /**
  * One noise level of a variance-preserving forward process, X = c X_0 + sigma Z with c = sqrt(abar) and
- * sigma^2 = 1 - abar (spec/math.md §1.1, §1.2).
+ * sigma^2 = 1 - abar (docs/math.md §1.1, §1.2).
  *
  * <p>Stored through log abar so that sigma^2 = -expm1(log abar) keeps its digits when abar is close to 1
- * (spec/math.md §1.1, numerics). The discrete chain at index t has log abar_t = sum_{i<=t} log1p(-beta_i); the
+ * (docs/math.md §1.1, numerics). The discrete chain at index t has log abar_t = sum_{i<=t} log1p(-beta_i); the
  * OU process at forward time t has log abar = -2t.
  */
 public final class NoiseLevel {

@@ -2,7 +2,7 @@ package org.diffold.core.process;
 
 /**
  * The Ornstein–Uhlenbeck forward process dX = -X dt + sqrt(2) dB of the continuous-time samplers
- * (spec/math.md §1.2; Benton et al. 2308.03686, Potaptchik et al. 2410.09046): X_t = c_t X_0 + sigma_t Z with
+ * (docs/math.md §1.2; Benton et al. 2308.03686, Potaptchik et al. 2410.09046): X_t = c_t X_0 + sigma_t Z with
  * c_t = e^{-t}, sigma_t^2 = 1 - e^{-2t}. In reverse time tau (forward time T - tau) the sampler SDE is
  * dY = (Y + 2 s(Y)) dtau + sqrt(2) dB and the probability-flow ODE dY/dtau = Y + s(Y).
  * Stateless; the discrete chain with alpha = e^{-2 gamma} per step is this process sampled on a grid.

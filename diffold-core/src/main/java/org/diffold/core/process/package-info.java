@@ -1,2 +1,2 @@
-/** Forward noising processes and their noise levels (spec/math.md §1). */
+/** Forward noising processes and their noise levels (docs/math.md §1). */
 package org.diffold.core.process;

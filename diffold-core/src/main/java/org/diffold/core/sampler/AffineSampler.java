@@ -7,7 +7,7 @@ import org.diffold.core.score.Score;
 
 /**
  * Runs a {@link StepPlan}: Y_start ~ N(0, I), then Y <- a_i Y + b_i s(Y) + n_i Z_i for every step, optionally
- * followed by the Tweedie denoiser at the output level (spec/math.md §3.1–§3.3).
+ * followed by the Tweedie denoiser at the output level (docs/math.md §3.1–§3.3).
  *
  * <p>Sample i draws all its noise from stream {@code firstIndex + i}, and rows are processed independently in
  * fixed chunks, so the output is bit-identical for any batch split and thread count. Work buffers are allocated

@@ -6,7 +6,7 @@ import org.diffold.core.process.NoiseLevel;
 
 /**
  * A continuous-time scheme whose step from forward time t' to t = t' - gamma is affine in Y and the score,
- * Y &lt;- a Y + b s_{t'}(Y) + n Z (spec/math.md §3.2). It becomes a {@link StepPlan} with score levels
+ * Y &lt;- a Y + b s_{t'}(Y) + n Z (docs/math.md §3.2). It becomes a {@link StepPlan} with score levels
  * {@link NoiseLevel#ofOuTime}(t'), so {@link AffineSampler} runs it and the exact error calculators apply.
  */
 public interface AffineScheme extends ContinuousScheme {

@@ -5,7 +5,7 @@ import org.diffold.core.schedule.NoiseSchedule;
 
 /**
  * A choice of (eta_t, sigma_t) in the generic DDPM step with the noise inside the factor
- * (spec/math.md §3.1; Li &amp; Yan 2405.14861, 2409.18959 Eq. 2.4):
+ * (docs/math.md §3.1; Li &amp; Yan 2405.14861, 2409.18959 Eq. 2.4):
  * Y_{t-1} = (Y_t + eta_t s_t(Y_t) + sigma_t Z_t) / sqrt(alpha_t), t = T..2, output Y_1.
  */
 public interface CoefficientDesign {

@@ -3,7 +3,7 @@ package org.diffold.core.sampler;
 import org.diffold.core.schedule.NoiseSchedule;
 
 /**
- * {@code ddim-eta}: Song et al.'s generalised family (spec/math.md §3.1), sigma_t^2 = eta_ddim^2 sigma*_t^2 and
+ * {@code ddim-eta}: Song et al.'s generalised family (docs/math.md §3.1), sigma_t^2 = eta_ddim^2 sigma*_t^2 and
  * eta_t = 1 - abar_t - sqrt((1 - abar_t)(alpha_t - abar_t - sigma_t^2)); eta_ddim = 0 is {@code ddim}, 1 is {@code li-yan}.
  */
 public final class DdimEtaDesign implements CoefficientDesign {

@@ -2,7 +2,7 @@ package org.diffold.core.sampler;
 
 import java.util.List;
 
-/** Name -> coefficient design: {@code li-yan}, {@code classic}, {@code ho-large}, {@code ddim}, {@code ddim-eta[:eta]} (spec/math.md §3.1). */
+/** Name -> coefficient design: {@code li-yan}, {@code classic}, {@code ho-large}, {@code ddim}, {@code ddim-eta[:eta]} (docs/math.md §3.1). */
 public final class Designs {
     /** Valid names. */
     public static final List<String> NAMES = List.of("li-yan", "classic", "ho-large", "ddim", "ddim-eta");

@@ -1,7 +1,7 @@
 package org.diffold.core.sampler;
 
 /**
- * {@code euler-maruyama} on the reverse SDE dY = (Y + 2 s_{T-tau}(Y)) dtau + sqrt(2) dB (spec/math.md §1.2, §3.2):
+ * {@code euler-maruyama} on the reverse SDE dY = (Y + 2 s_{T-tau}(Y)) dtau + sqrt(2) dB (docs/math.md §1.2, §3.2):
  * a = 1 + gamma, b = 2 gamma, n^2 = 2 gamma.
  */
 public final class EulerMaruyamaScheme implements AffineScheme {

@@ -11,7 +11,7 @@ import org.diffold.core.score.Score;
 
 /**
  * {@code pf-ode-heun}: Heun's (explicit trapezoidal) method on the probability-flow ODE
- * dY/dtau = f(tau, Y) = Y + s_{T-tau}(Y) (spec/math.md §1.2, §3.2). Step k, from forward time t' = s_k to
+ * dY/dtau = f(tau, Y) = Y + s_{T-tau}(Y) (docs/math.md §1.2, §3.2). Step k, from forward time t' = s_k to
  * t = s_{k+1} with gamma = gamma_k:
  * Ytilde = Y + gamma (Y + s_{t'}(Y)), Y &lt;- Y + (gamma / 2) [(Y + s_{t'}(Y)) + (Ytilde + s_t(Ytilde))].
  *

@@ -3,7 +3,7 @@ package org.diffold.core.sampler;
 import org.diffold.core.grid.TimeGrid;
 
 /**
- * {@code pf-ode-heun}: Heun's method on the probability-flow ODE dY/dtau = Y + s_{T-tau}(Y) (spec/math.md §1.2,
+ * {@code pf-ode-heun}: Heun's method on the probability-flow ODE dY/dtau = Y + s_{T-tau}(Y) (docs/math.md §1.2,
  * §3.2). Deterministic after the initial draw; two score evaluations per step. See {@link HeunSampler}.
  */
 public final class PfOdeHeunScheme implements ContinuousScheme {

@@ -9,7 +9,7 @@ final class SamplerRows {
 
     /**
      * Replaces y[0..len) by the Tweedie denoiser m(y) = (y + sigma^2 s(y)) / c at {@code level}
-     * (spec/math.md §3.2); {@code s} is scratch of the same length.
+     * (docs/math.md §3.2); {@code s} is scratch of the same length.
      */
     static void denoise(Score.Evaluator eval, NoiseLevel level, double[] y, double[] s, int rows, int len) {
         eval.score(level, y, s, 0, rows);

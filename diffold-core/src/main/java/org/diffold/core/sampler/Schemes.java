@@ -2,7 +2,7 @@ package org.diffold.core.sampler;
 
 import java.util.List;
 
-/** Name -> continuous-time scheme (spec/math.md §3.2). */
+/** Name -> continuous-time scheme (docs/math.md §3.2). */
 public final class Schemes {
     /** Valid names. */
     public static final List<String> NAMES = List.of("ddpm-posterior", "exponential-integrator", "euler-maruyama", "pf-ode-heun");

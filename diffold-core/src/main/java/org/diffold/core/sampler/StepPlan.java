@@ -3,7 +3,7 @@ package org.diffold.core.sampler;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * The coefficients of a sampler whose every step is Y <- a_i Y + b_i s_{level_i}(Y) + n_i Z_i (spec/math.md §3.1,
+ * The coefficients of a sampler whose every step is Y <- a_i Y + b_i s_{level_i}(Y) + n_i Z_i (docs/math.md §3.1,
  * §3.2): the discrete DDPM designs (a = 1/sqrt(alpha_t), b = eta_t/sqrt(alpha_t), n = sigma_t/sqrt(alpha_t), noise
  * inside the factor) and the continuous-time schemes alike. Y starts from N(0, I) and the output is compared with
  * the forward law at {@link #outputLevel()}. Immutable; steps are in sampling order.

@@ -1,7 +1,7 @@
 package org.diffold.core.schedule;
 
 /**
- * Nichol &amp; Dhariwal's cosine schedule (spec/math.md §2.2; 2102.09672 Eq. 17):
+ * Nichol &amp; Dhariwal's cosine schedule (docs/math.md §2.2; 2102.09672 Eq. 17):
  * abar(t) = f(t)/f(0), f(t) = cos^2(((t/T) + s)/(1 + s) * pi/2), beta_t = min(1 - abar(t)/abar(t-1), 0.999).
  */
 public final class CosineSchedule {

@@ -1,14 +1,14 @@
 package org.diffold.core.schedule;
 
 /**
- * The Li–Yan schedule (spec/math.md §2.1; Li &amp; Yan 2405.14861, same form in 2409.18959 Eq. 2.3):
+ * The Li–Yan schedule (docs/math.md §2.1; Li &amp; Yan 2405.14861, same form in 2409.18959 Eq. 2.3):
  * beta_1 = T^{-c0}, beta_{t+1} = (c1 log T / T) min{ beta_1 (1 + c1 log T / T)^t, 1 }, t = 1..T-1.
  * The papers only ask c0, c1 to be large enough; the defaults 2 and 4 are this project's choice.
  */
 public final class LiYanSchedule {
-    /** Default c0 (ours, spec/math.md §2.1). */
+    /** Default c0 (ours, docs/math.md §2.1). */
     public static final double DEFAULT_C0 = 2;
-    /** Default c1 (ours, spec/math.md §2.1). */
+    /** Default c1 (ours, docs/math.md §2.1). */
     public static final double DEFAULT_C1 = 4;
 
     private LiYanSchedule() {}

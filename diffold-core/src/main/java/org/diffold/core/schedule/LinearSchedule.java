@@ -1,6 +1,6 @@
 package org.diffold.core.schedule;
 
-/** Ho et al.'s linear schedule (spec/math.md §2.2): beta_t linear from {@code start} (t=1) to {@code end} (t=T). */
+/** Ho et al.'s linear schedule (docs/math.md §2.2): beta_t linear from {@code start} (t=1) to {@code end} (t=T). */
 public final class LinearSchedule {
     /** Ho et al. 2006.11239 defaults. */
     public static final double DEFAULT_START = 1e-4, DEFAULT_END = 0.02;

@@ -3,7 +3,7 @@ package org.diffold.core.schedule;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * A discrete variance-preserving noise schedule beta_1..beta_T (spec/math.md §1.1, §2).
+ * A discrete variance-preserving noise schedule beta_1..beta_T (docs/math.md §1.1, §2).
  *
  * <p>X_t = sqrt(alpha_t) X_{t-1} + sqrt(beta_t) W_t, alpha_t = 1 - beta_t, abar_t = prod_{i<=t} alpha_i.
  * Indices are 1-based as in the papers; abar_0 = 1. All quantities are derived from log abar_t so that

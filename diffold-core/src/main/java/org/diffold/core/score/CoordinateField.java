@@ -4,7 +4,7 @@ import org.diffold.core.process.NoiseLevel;
 
 /**
  * A coordinate-wise score perturbation h_t: the same smooth function applied to every coordinate,
- * s(x)_j = s*(x)_j + h_t(x_j) (spec/math.md §4.4). Being separable, it keeps product targets product-form, so the
+ * s(x)_j = s*(x)_j + h_t(x_j) (docs/math.md §4.4). Being separable, it keeps product targets product-form, so the
  * exact 1-D error calculators still apply. Implementations are immutable and allocation-free.
  */
 public interface CoordinateField {

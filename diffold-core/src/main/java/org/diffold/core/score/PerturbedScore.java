@@ -3,7 +3,7 @@ package org.diffold.core.score;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * A score with a controlled, coordinate-wise error: s(x)_j = s*(x)_j + h_t(x_j) (spec/math.md §4.4). Used to check
+ * A score with a controlled, coordinate-wise error: s(x)_j = s*(x)_j + h_t(x_j) (docs/math.md §4.4). Used to check
  * that the sampler's KL tracks eps_score^2 plus the discretisation error.
  */
 public final class PerturbedScore implements Score {

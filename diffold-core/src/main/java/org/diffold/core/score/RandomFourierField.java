@@ -7,7 +7,7 @@ import org.diffold.core.process.NoiseLevel;
 /**
  * A random smooth perturbation drawn once from a seed: h(y) = A sqrt(2/F) sum_{f&lt;F} cos(omega_f y + phi_f), with
  * omega_f ~ N(0, 1/ell^2) and phi_f ~ U(0, 2 pi) (random Fourier features of a Gaussian-kernel process with
- * length scale ell; ours, spec/math.md §4.4). Its mean square over the draw is A^2 at every y. The same draw is used
+ * length scale ell; ours, docs/math.md §4.4). Its mean square over the draw is A^2 at every y. The same draw is used
  * at every noise level and every coordinate, so a product target stays product-form.
  */
 public final class RandomFourierField implements CoordinateField {

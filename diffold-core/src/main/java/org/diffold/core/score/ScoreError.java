@@ -3,7 +3,7 @@ package org.diffold.core.score;
 import java.util.Locale;
 
 /**
- * The score error of an approximate score along a grid (spec/math.md §4.4), in both published forms:
+ * The score error of an approximate score along a grid (docs/math.md §4.4), in both published forms:
  * Li–Yan eps_score^2 = (1/K) sum_k E||s - s*||^2 and Potaptchik's step-weighted sum_k gamma_k E||s - s*||^2,
  * each expectation under the forward law at the step's forward time t'_k.
  *

@@ -7,7 +7,7 @@ import org.diffold.core.target.Target;
 
 /**
  * Measures eps_score^2 of any approximate score against the exact one by Monte Carlo over the forward law
- * X_{t'} = c X_0 + sigma Z of a {@link Target} at every step's forward time (spec/math.md §4.4): Li–Yan's average
+ * X_{t'} = c X_0 + sigma Z of a {@link Target} at every step's forward time (docs/math.md §4.4): Li–Yan's average
  * and Potaptchik's step-weighted form, with standard errors. Deterministic for a given seed.
  */
 public final class ScoreErrorMeter {

@@ -8,7 +8,7 @@ import org.hipparchus.analysis.integration.gauss.SymmetricGaussIntegrator;
 
 /**
  * eps_score^2 of a coordinate-wise perturbation h on a product target pi^{⊗d} ⊗ delta_0^{⊗(D-d)} by quadrature
- * (spec/math.md §4.3, §4.4): E||h_t(X_t)||^2 = d E_{pi_t}[h_t^2] + (D - d) E_{N(0, sigma_t^2)}[h_t^2], each 1-D
+ * (docs/math.md §4.3, §4.4): E||h_t(X_t)||^2 = d E_{pi_t}[h_t^2] + (D - d) E_{N(0, sigma_t^2)}[h_t^2], each 1-D
  * expectation by Gauss–Hermite quadrature per mixture component of the noised law
  * pi_t = sum_j w_j N(c mu_j, c^2 v_j + sigma^2).
  */

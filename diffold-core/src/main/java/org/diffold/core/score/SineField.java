@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * The fixed smooth perturbation h(y) = A sin(omega y + phi), the same at every noise level (ours, spec/math.md §4.4).
+ * The fixed smooth perturbation h(y) = A sin(omega y + phi), the same at every noise level (ours, docs/math.md §4.4).
  * Its mean square under a law spread over many periods is about A^2 / 2.
  */
 public final class SineField implements CoordinateField {

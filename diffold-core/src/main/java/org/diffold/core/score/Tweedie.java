@@ -3,7 +3,7 @@ package org.diffold.core.score;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * Conversions between score, denoiser and noise prediction at one noise level (Tweedie; spec/math.md §1.1):
+ * Conversions between score, denoiser and noise prediction at one noise level (Tweedie; docs/math.md §1.1):
  * s(x) = (c m(x) - x) / sigma^2, m(x) = (x + sigma^2 s(x)) / c, eps(x) = -sigma s(x).
  * This is the one place these conversions live.
  */

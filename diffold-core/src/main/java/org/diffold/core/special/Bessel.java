@@ -1,7 +1,7 @@
 package org.diffold.core.special;
 
 /**
- * Modified Bessel functions of the first kind, in the forms the von Mises–Fisher posterior (spec/math.md §5) and
+ * Modified Bessel functions of the first kind, in the forms the von Mises–Fisher posterior (docs/math.md §5) and
  * DANCo's von Mises fits (spec §8) need: the ratio r_nu(x) = I_nu(x) / I_{nu-1}(x) and log I_0(x), stable for
  * all x >= 0 (no overflow: I_nu itself is never formed).
  *

@@ -5,7 +5,7 @@ import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * {@code gaussian-subspace}: z ~ N(0, lambda I_k) in a k-dimensional subspace (spec/math.md §4.2, §5).
+ * {@code gaussian-subspace}: z ~ N(0, lambda I_k) in a k-dimensional subspace (docs/math.md §4.2, §5).
  * grad log q_t(y) = -y / m_t with m_t = lambda abar + 1 - abar.
  */
 public final class GaussianSubspaceTarget extends SubspaceTarget {

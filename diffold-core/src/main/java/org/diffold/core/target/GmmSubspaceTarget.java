@@ -5,7 +5,7 @@ import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
 
 /**
- * {@code gmm-subspace}: z ~ sum_j w_j N(mu_j, lambda I_k) in a k-dimensional subspace (spec/math.md §5):
+ * {@code gmm-subspace}: z ~ sum_j w_j N(mu_j, lambda I_k) in a k-dimensional subspace (docs/math.md §5):
  * with m_t = lambda abar + 1 - abar and pi_j ∝ w_j exp(-|y - c mu_j|^2 / (2 m_t)) (log-sum-exp),
  * grad log q_t(y) = -sum_j pi_j (y - c mu_j) / m_t.
  */

@@ -6,7 +6,7 @@ import org.diffold.core.process.NoiseLevel;
 
 /**
  * A 1-D Gaussian mixture pi = sum_j w_j N(mu_j, v_j) and its noised laws
- * p_t = sum_j w_j N(c mu_j, c^2 v_j + sigma^2) (spec/math.md §4.3, §5). Point masses are allowed (v_j = 0).
+ * p_t = sum_j w_j N(c mu_j, c^2 v_j + sigma^2) (docs/math.md §4.3, §5). Point masses are allowed (v_j = 0).
  */
 public final class Mixture1D {
     private final double[] w, logW, mu, var;

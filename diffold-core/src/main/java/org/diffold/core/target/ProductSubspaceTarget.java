@@ -6,7 +6,7 @@ import org.diffold.core.process.NoiseLevel;
 
 /**
  * {@code product-subspace}: z ~ pi^{⊗k} with pi a 1-D Gaussian mixture, in a k-dimensional subspace
- * (spec/math.md §4.3). The score is separable: grad log q_t(y)_r = (log pi_t)'(y_r).
+ * (docs/math.md §4.3). The score is separable: grad log q_t(y)_r = (log pi_t)'(y_r).
  */
 public final class ProductSubspaceTarget extends SubspaceTarget {
     private final Mixture1D factor;

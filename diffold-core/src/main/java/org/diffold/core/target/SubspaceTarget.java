@@ -7,7 +7,7 @@ import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
 
 /**
- * A target X_0 = U z with z ~ q_0 on R^k and U orthonormal (spec/math.md §4.1, §5). The noised law factorises,
+ * A target X_0 = U z with z ~ q_0 on R^k and U orthonormal (docs/math.md §4.1, §5). The noised law factorises,
  * p_t(x) = q_t(U^T x) N(P_perp x; 0, sigma^2 I), so
  * s_t(x) = -x / sigma^2 + U (y / sigma^2 + grad log q_t(y)), y = U^T x, never forming a D x D matrix.
  * Subclasses supply z's law and grad log q_t.

@@ -13,7 +13,7 @@ import org.diffold.core.manifold.SphereTarget;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every estimator recovers d on uniform samples where the answer is known (spec/math.md §8): n = 2000 points of the
+ * Every estimator recovers d on uniform samples where the answer is known (docs/math.md §8): n = 2000 points of the
  * unit sphere S^d and of the unit cube [0, 1]^d, both placed in R^10 by a random orthonormal map. Tolerances are
  * relative, 10% unless stated: TLE is 15% (its 2k^2 pooled samples carry an upward bias of about k/(k-1) on small k,
  * measured 3.30 on S^3), ESS 15% on S^4 (curvature tilts neighbour directions out of the tangent plane), and the

@@ -19,7 +19,7 @@ import org.diffold.core.target.Mixture1D;
 import org.diffold.core.target.ProductSubspaceTarget;
 import org.junit.jupiter.api.Test;
 
-/** The 1-D density propagation of the continuous-time schemes agrees with simulating the actual samplers (spec/math.md §4.3). */
+/** The 1-D density propagation of the continuous-time schemes agrees with simulating the actual samplers (docs/math.md §4.3). */
 class ContinuousPropagationTest {
     private static final Mixture1D PI = Mixture1D.defaultFactor();
     private static final TimeGrid GRID = PotaptchikGrid.of(0.2, 15, 12).grid();

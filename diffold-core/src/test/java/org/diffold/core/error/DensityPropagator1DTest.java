@@ -23,7 +23,7 @@ class DensityPropagator1DTest {
 
     @Test
     void linearStepsGiveTheExactGaussian() {
-        // N(0,1) through y -> g y + n Z stays Gaussian with v <- g^2 v + n^2 (spec/math.md §4.1 with a linear map)
+        // N(0,1) through y -> g y + n Z stays Gaussian with v <- g^2 v + n^2 (docs/math.md §4.1 with a linear map)
         Step1D[] steps = new Step1D[40];
         double v = 1;
         for (int i = 0; i < steps.length; i++) {
@@ -42,7 +42,7 @@ class DensityPropagator1DTest {
     @Test
     void gaussianFactorMatchesTheGaussianRecursion() {
         // a one-component Mixture1D N(0, lambda) has a linear score, so the propagated KL must equal the closed form
-        // KL of GaussianCoordinateRecursion (spec/math.md §4.2 vs §4.3); measured agreement ~1e-9 at G = 1024
+        // KL of GaussianCoordinateRecursion (docs/math.md §4.2 vs §4.3); measured agreement ~1e-9 at G = 1024
         double lambda = 0.5;
         Mixture1D gauss = new Mixture1D(new double[] {1}, new double[] {0}, new double[] {lambda});
         for (String design : new String[] {"li-yan", "classic", "ddim"}) {

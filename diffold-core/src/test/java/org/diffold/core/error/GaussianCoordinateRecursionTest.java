@@ -21,7 +21,7 @@ class GaussianCoordinateRecursionTest {
     void liYanKeepsTheComplementExact() {
         for (int t : STEPS) {
             NoiseSchedule s = LiYanSchedule.create(t);
-            // spec/math.md §4.1: r_1 = abar_T^2 (1 - abar_1) / (abar_1 (1 - abar_T)^2)
+            // docs/math.md §4.1: r_1 = abar_T^2 (1 - abar_1) / (abar_1 (1 - abar_T)^2)
             double abarT = s.alphaBar(t), closed = abarT * abarT * s.oneMinusAlphaBar(1)
                     / (s.alphaBar(1) * s.oneMinusAlphaBar(t) * s.oneMinusAlphaBar(t));
             CoefficientDesign liYan = Designs.parse("li-yan");
@@ -30,7 +30,7 @@ class GaussianCoordinateRecursionTest {
             // the plan-based recursion resolves r only to its documented absolute level (a few 1e-16 per step)
             assertEquals(closed, GaussianCoordinateRecursion.run(liYan.plan(s), 0).r(), 3e-15, "T=" + t);
         }
-        // spec/math.md §4.1: "~1e-13 at T=100"
+        // docs/math.md §4.1: "~1e-13 at T=100"
         double r100 = GaussianCoordinateRecursion.complement(Designs.parse("li-yan"), LiYanSchedule.create(100)).r();
         assertTrue(r100 > 5e-14 && r100 < 5e-13, "r1=" + r100);
     }
@@ -49,7 +49,7 @@ class GaussianCoordinateRecursionTest {
 
     @Test
     void classicMatchesTheSpecValues() {
-        // spec/math.md §4.1: classic r_1 ≈ c1 log T / T: 0.203 at T=100, 0.028 at T=1000 (c0=2, c1=4), stated to
+        // docs/math.md §4.1: classic r_1 ≈ c1 log T / T: 0.203 at T=100, 0.028 at T=1000 (c0=2, c1=4), stated to
         // 3 and 2 significant digits, so the tolerance is half a unit in the last stated digit
         double r100 = GaussianCoordinateRecursion.complement(Designs.parse("classic"), LiYanSchedule.create(100)).r();
         double r1000 = GaussianCoordinateRecursion.complement(Designs.parse("classic"), LiYanSchedule.create(1000)).r();
@@ -65,7 +65,7 @@ class GaussianCoordinateRecursionTest {
     @ParameterizedTest
     @ValueSource(strings = {"li-yan", "classic", "ho-large"})
     void planRecursionMatchesTheSpecRelativeRecursion(String name) {
-        // spec/math.md §4.1 for eta = 1 - alpha designs, written out independently of the production code:
+        // docs/math.md §4.1 for eta = 1 - alpha designs, written out independently of the production code:
         // r_{t-1} = (1 - rho_t) r_t + (sigma_t^2 - sigma*_t^2) / (alpha_t (1 - abar_{t-1})), r_T = abar_T / (1 - abar_T)
         NoiseSchedule s = LiYanSchedule.create(200);
         CoefficientDesign d = Designs.parse(name);
@@ -84,7 +84,7 @@ class GaussianCoordinateRecursionTest {
 
     @Test
     void relativeFormMatchesTheDirectVarianceRecursion() {
-        // v <- (a - b/m)^2 v + n^2 from v = 1 (spec/math.md §4.2), for lambda > 0 where r is not tiny
+        // v <- (a - b/m)^2 v + n^2 from v = 1 (docs/math.md §4.2), for lambda > 0 where r is not tiny
         for (String name : new String[] {"li-yan", "classic", "ddim", "ho-large", "ddim-eta:0.3"}) {
             StepPlan plan = Designs.parse(name).plan(LiYanSchedule.create(100));
             for (double lambda : new double[] {0.1, 1, 4}) {
@@ -106,7 +106,7 @@ class GaussianCoordinateRecursionTest {
 
     @Test
     void worksForContinuousTimePlans() {
-        // exponential integrator on a uniform OU grid (spec/math.md §3.2) on a point-mass coordinate: score -y / sigma_t'^2;
+        // exponential integrator on a uniform OU grid (docs/math.md §3.2) on a point-mass coordinate: score -y / sigma_t'^2;
         // compare the relative recursion with the direct variance recursion
         int steps = 50;
         double horizon = 5, gamma = (horizon - 0.01) / steps;

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class GaussianDivergenceTest {
     @Test
     void klMatchesTheDirectFormulaAndKeepsTinyValues() {
-        // KL(N(0,s)||N(0,v)) = 0.5 [s/v - 1 - ln(s/v)] (spec/math.md §4.2) written with r = v/s - 1
+        // KL(N(0,s)||N(0,v)) = 0.5 [s/v - 1 - ln(s/v)] (docs/math.md §4.2) written with r = v/s - 1
         for (double r : new double[] {-0.5, -0.1, 0.03, 0.2, 1.5, 10}) {
             double direct = 0.5 * (1 / (1 + r) - 1 + Math.log1p(r));
             assertEquals(direct, GaussianDivergence.kl(r), 1e-13 * direct, "r=" + r);
         }
-        // tiny r: KL = r^2/4 - r^3/3 + ..., relative digits kept (spec/math.md §4.1)
+        // tiny r: KL = r^2/4 - r^3/3 + ..., relative digits kept (docs/math.md §4.1)
         assertEquals(0.25e-26, GaussianDivergence.kl(1e-13), 1e-12 * 0.25e-26);
         assertEquals(0, GaussianDivergence.kl(0));
     }
@@ -91,7 +91,7 @@ class GaussianDivergenceTest {
         SubspaceGaussianError noComplement = SubspaceGaussianError.compute(plan, 8, 8, 1.0);
         assertEquals(0, noComplement.klPerp());
         assertEquals(GaussianDivergence.tvIsotropic(8, e.r1Par()), noComplement.tv(), 1e-15);
-        // li-yan: the complement contributes (D - k) r^2/4 ≈ 1e-25 at T = 100, D = 50 (spec/math.md §4.1)
+        // li-yan: the complement contributes (D - k) r^2/4 ≈ 1e-25 at T = 100, D = 50 (docs/math.md §4.1)
         SubspaceGaussianError ly = SubspaceGaussianError.compute(Designs.parse("li-yan"), LiYanSchedule.create(100), 50, 8, 1.0);
         assertTrue(ly.klPerp() < 1e-24 && ly.klPerp() > 0, "klPerp=" + ly.klPerp());
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ProductTargetErrorTest {
     @Test
     void klTensorizes() {
-        // spec/math.md §4.3: KL = k KL_1D(pi part) + (D - k) KL_perp
+        // docs/math.md §4.3: KL = k KL_1D(pi part) + (D - k) KL_perp
         StepPlan plan = Designs.parse("classic").plan(LiYanSchedule.create(100));
         Mixture1D f = Mixture1D.defaultFactor();
         ProductTargetError e = ProductTargetError.compute(plan, 30, 8, f, 0, 1);
@@ -27,7 +27,7 @@ class ProductTargetErrorTest {
 
     @Test
     void gaussianFactorReproducesTheGaussianSubspaceError() {
-        // a one-component factor N(0, lambda) makes product-subspace = gaussian-subspace (spec/math.md §4.2 vs §4.3)
+        // a one-component factor N(0, lambda) makes product-subspace = gaussian-subspace (docs/math.md §4.2 vs §4.3)
         double lambda = 1.0;
         Mixture1D gauss = new Mixture1D(new double[] {1}, new double[] {0}, new double[] {lambda});
         NoiseSchedule s = LiYanSchedule.create(100);

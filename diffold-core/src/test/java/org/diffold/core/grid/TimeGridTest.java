@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TimeGridTest {
     @Test
     void definition9StepsObeyGammaEqualsKappaMinOneRemainingTime() {
-        // spec/math.md §2.3: gamma_k = kappa min{1, T - t_{k+1}} exactly [derived]
+        // docs/math.md §2.3: gamma_k = kappa min{1, T - t_{k+1}} exactly [derived]
         for (double kappa : new double[] {0.01, 0.1, 0.2499}) {
             PotaptchikGrid p = PotaptchikGrid.of(kappa, 37, 55);
             TimeGrid g = p.grid();
@@ -28,7 +28,7 @@ class TimeGridTest {
 
     @Test
     void recipeMatchesTheSpecFormulas() {
-        // spec/math.md §2.3 recipe: L = ceil((0.5 ln(D/eps^2) - 1)/kappa) = ceil((0.5 ln 1e7 - 1)/0.1) = ceil(70.59) = 71,
+        // docs/math.md §2.3 recipe: L = ceil((0.5 ln(D/eps^2) - 1)/kappa) = ceil((0.5 ln 1e7 - 1)/0.1) = ceil(70.59) = 71,
         // M = ceil(ln(1/delta)/ln(1+kappa)) = ceil(ln 1000 / ln 1.1) = ceil(72.48) = 73
         PotaptchikGrid p = PotaptchikGrid.recipe(1000, 0.01, 1e-3, 0.1);
         assertEquals(71, p.uniformSteps());

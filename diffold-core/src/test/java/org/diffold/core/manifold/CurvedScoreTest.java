@@ -15,7 +15,7 @@ import org.diffold.core.special.Bessel;
 import org.diffold.core.target.Mixture1D;
 import org.junit.jupiter.api.Test;
 
-/** Exact scores of curved targets (spec/math.md §5): quadrature versus closed forms, refinement, finite differences. */
+/** Exact scores of curved targets (docs/math.md §5): quadrature versus closed forms, refinement, finite differences. */
 class CurvedScoreTest {
     /** Noise levels from sigma^2 = 1e-4 (Li–Yan's beta_1 at T = 100, spec §2.1) to nearly pure noise. */
     static final NoiseLevel[] LEVELS = {NoiseLevel.ofLogAlphaBar(Math.log1p(-1e-4)), NoiseLevel.ofLogAlphaBar(-0.01),

@@ -97,7 +97,7 @@ class ManifoldProjectionTest {
 
     @Test
     void tableDimensionsMatchTheSpec() {
-        // (d, D) from benchmark-manifolds.md
+        // (d, D) from docs/benchmark-manifolds.md
         int[][] dims = {{10, 11}, {3, 5}, {4, 6}, {4, 8}, {1, 3}, {2, 3}, {6, 36}, {2, 3}, {12, 72}, {20, 20}, {10, 11},
                 {17, 18}, {24, 25}, {70, 71}, {2, 3}, {20, 20}, {2, 3}, {1, 13}, {10, 40}, {18, 72}, {24, 96}, {3, 12},
                 {6, 21}, {9, 30}};

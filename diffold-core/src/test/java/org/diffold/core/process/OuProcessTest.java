@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class OuProcessTest {
     @Test
     void transitionsComposeToTheMarginal() {
-        // spec/math.md §1.2: X_t = e^{-t} X_0 + sqrt(1 - e^{-2t}) Z; two transitions of h give one of 2h in law,
+        // docs/math.md §1.2: X_t = e^{-t} X_0 + sqrt(1 - e^{-2t}) Z; two transitions of h give one of 2h in law,
         // checked from X_0 = 1: mean e^{-2h}, variance 1 - e^{-4h}
         SplittableRandom rng = new SplittableRandom(1);
         double h = 0.3, sum = 0, sum2 = 0;

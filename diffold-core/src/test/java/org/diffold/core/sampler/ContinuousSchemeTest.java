@@ -19,7 +19,7 @@ class ContinuousSchemeTest {
 
     @Test
     void eq4IsTheDdpmPosteriorWithTheTweedieDenoiser() {
-        // spec/math.md §3.2 [derived]: a y + b s = mean of q(x_t | x_{t'}, x_0 = m_{t'}(y)), n^2 = posterior variance
+        // docs/math.md §3.2 [derived]: a y + b s = mean of q(x_t | x_{t'}, x_0 = m_{t'}(y)), n^2 = posterior variance
         StepPlan plan = new DdpmPosteriorScheme().plan(GRID);
         SplittableRandom rng = new SplittableRandom(3);
         for (int k = 0; k < GRID.steps(); k++) {
@@ -37,7 +37,7 @@ class ContinuousSchemeTest {
 
     @Test
     void eq4EqualsTheLiYanDesignOnTheMatchingDiscreteChain() {
-        // spec/math.md §1.2 + §3.2: the chain with alpha = e^{-2 gamma} is the OU process on the grid; ddpm-posterior
+        // docs/math.md §1.2 + §3.2: the chain with alpha = e^{-2 gamma} is the OU process on the grid; ddpm-posterior
         // is the li-yan design (noise inside the factor) written with the noise outside [derived]
         int k = GRID.steps();
         double[] betas = new double[k + 1];
@@ -57,7 +57,7 @@ class ContinuousSchemeTest {
 
     @Test
     void coefficientsOfTheOtherSchemes() {
-        // spec/math.md §3.2 table
+        // docs/math.md §3.2 table
         double tp = 0.7, g = 0.05;
         AffineScheme ei = new ExponentialIntegratorScheme(), em = new EulerMaruyamaScheme();
         assertEquals(Math.exp(g), ei.a(tp, g), 1e-15);
@@ -70,7 +70,7 @@ class ContinuousSchemeTest {
         assertTrue(ei.plan(GRID).label(3).contains("t'="));
     }
 
-    /** Variance of a point-mass coordinate after the plan: v <- (a - b / sigma_{t'}^2)^2 v + n^2 (spec/math.md §4.1). */
+    /** Variance of a point-mass coordinate after the plan: v <- (a - b / sigma_{t'}^2)^2 v + n^2 (docs/math.md §4.1). */
     private static double pointMassVariance(StepPlan p, double v0) {
         double v = v0;
         for (int i = 0; i < p.size(); i++) {
@@ -82,7 +82,7 @@ class ContinuousSchemeTest {
 
     @Test
     void eq4KeepsPointMassCoordinatesExact() {
-        // [derived, spec/math.md §4.1 for continuous time]: started at the forward variance sigma_T^2, Eq. 4 ends
+        // [derived, docs/math.md §4.1 for continuous time]: started at the forward variance sigma_T^2, Eq. 4 ends
         // exactly at sigma_delta^2; started at 1, the relative error r = v / sigma_delta^2 - 1 contracts to
         // r_K = (e^{-2T} / sigma_T^2) e^{-2(T - delta)} sigma_delta^2 / sigma_T^2
         StepPlan p = new DdpmPosteriorScheme().plan(GRID);

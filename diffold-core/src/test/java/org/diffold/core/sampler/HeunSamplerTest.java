@@ -29,7 +29,7 @@ class HeunSamplerTest {
     @Test
     void heunIsSecondOrderOnAGaussianTarget() {
         // The PF-ODE flow of N(0, lambda) maps Y_T to Y_delta = sqrt(v_delta / v_T) Y_T, v_t = lambda e^{-2t} + 1 - e^{-2t}
-        // (spec/math.md §1.2); Heun's global error must fall ~4x when the uniform step halves.
+        // (docs/math.md §1.2); Heun's global error must fall ~4x when the uniform step halves.
         double lambda = 0.05, horizon = 3, delta = 0.05;
         double exact = Math.sqrt((lambda * Math.exp(-2 * delta) - Math.expm1(-2 * delta)) / (lambda * Math.exp(-2 * horizon) - Math.expm1(-2 * horizon)));
         double e1 = Math.abs(gain(org.diffold.core.grid.TimeGrids.uniform(horizon, delta, 100), lambda) - exact);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The sampler contract of spec/math.md §3.3, checked for every coefficient design of §3.1. */
+/** The sampler contract of docs/math.md §3.3, checked for every coefficient design of §3.1. */
 class SamplerContractTest {
     private static final int T = 30, D = 6, K = 2, N = 70;
     private static final NoiseSchedule SCHEDULE = LiYanSchedule.create(T);
@@ -77,7 +77,7 @@ class SamplerContractTest {
 
     @Test
     void ddimEtaEndpointsAreDdimAndLiYan() {
-        // spec/math.md §3.1: ddim-eta interpolates ddim (eta = 0) and li-yan (eta = 1)
+        // docs/math.md §3.1: ddim-eta interpolates ddim (eta = 0) and li-yan (eta = 1)
         for (int t = 2; t <= T; t++) {
             assertEquals(new DdimDesign().eta(SCHEDULE, t), new DdimEtaDesign(0).eta(SCHEDULE, t), 1e-12);
             assertEquals(0, new DdimEtaDesign(0).sigma2(SCHEDULE, t), 1e-12);

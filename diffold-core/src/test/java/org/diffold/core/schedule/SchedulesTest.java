@@ -14,7 +14,7 @@ class SchedulesTest {
 
     @Test
     void liYanClosedForms() {
-        // spec/math.md §2.1 with c0 = 2, c1 = 4: T=100 gives beta_1 = 1e-4, max beta = 0.184, abar_T = 3.3e-5;
+        // docs/math.md §2.1 with c0 = 2, c1 = 4: T=100 gives beta_1 = 1e-4, max beta = 0.184, abar_T = 3.3e-5;
         // T=1000 gives beta_1 = 1e-6, max beta = 0.0276 (tolerances: half a unit in the last stated digit)
         NoiseSchedule s100 = Schedules.parse("li-yan", 100);
         assertEquals(1e-4, s100.beta(1), 1e-18);
@@ -28,7 +28,7 @@ class SchedulesTest {
 
     @Test
     void oneMinusAlphaBarKeepsItsDigits() {
-        // spec/math.md §1.1 numerics: 1 - abar_1 = beta_1 exactly, even at beta_1 = 1e-6
+        // docs/math.md §1.1 numerics: 1 - abar_1 = beta_1 exactly, even at beta_1 = 1e-6
         NoiseSchedule s = Schedules.parse("li-yan", 1000);
         assertEquals(s.beta(1), s.oneMinusAlphaBar(1), 1e-22);
     }

@@ -62,7 +62,7 @@ class ScorePerturbationTest {
         ScoreError mc = ScoreErrorMeter.measure(new PerturbedScore(t.score(), h), t.score(), t, g, 400, new RandomStreams(2));
         assertEquals(exact.stepWeighted(), mc.stepWeighted(), 4 * mc.stepWeightedStdError());
         assertEquals(exact.liYan(), mc.liYan(), 4 * mc.liYanStdError());
-        // Li–Yan form is the plain average, step-weighted uses gamma_k (spec/math.md §4.4)
+        // Li–Yan form is the plain average, step-weighted uses gamma_k (docs/math.md §4.4)
         double avg = 0, sw = 0;
         for (int k = 0; k < g.steps(); k++) { avg += exact.perStep()[k] / g.steps(); sw += g.gamma(k) * exact.perStep()[k]; }
         assertEquals(avg, exact.liYan(), 1e-14);

@@ -10,7 +10,7 @@ class BesselTest {
 
     @Test
     void halfIntegerRatiosMatchClosedForms() {
-        // I_{1/2}/I_{-1/2} = tanh x and I_{3/2}/I_{1/2} = coth x - 1/x (DLMF 10.49; the k = 1 and k = 3 vMF cases, spec/math.md §5)
+        // I_{1/2}/I_{-1/2} = tanh x and I_{3/2}/I_{1/2} = coth x - 1/x (DLMF 10.49; the k = 1 and k = 3 vMF cases, docs/math.md §5)
         for (double x : XS) {
             assertEquals(Math.tanh(x), Bessel.ratio(0.5, x), 1e-14 * Math.tanh(x), "nu=1/2, x=" + x);
             if (x >= 0.3) { // the closed form itself cancels badly below that

@@ -12,7 +12,7 @@ import org.diffold.core.target.ProductSubspaceTarget;
 import org.diffold.core.target.SubspaceTarget;
 
 /**
- * The exact error of a sampler with the exact score, as an ordered result map (spec/math.md §4): one entry point
+ * The exact error of a sampler with the exact score, as an ordered result map (docs/math.md §4): one entry point
  * for the {@code error} command and every experiment, so results carry the same keys everywhere.
  */
 public final class ExactErrors {
@@ -27,7 +27,7 @@ public final class ExactErrors {
     /**
      * Dispatches on the target's registry name; {@code seed} drives the Monte Carlo TV of product targets. The
      * design and schedule (not only their step plan) are passed so that the complement ratio r_1 uses the closed-form
-     * recursion of spec/math.md §4.1 where it applies, which keeps li-yan's r_1 ~ 1e-19 above rounding noise.
+     * recursion of docs/math.md §4.1 where it applies, which keeps li-yan's r_1 ~ 1e-19 above rounding noise.
      */
     public static Map<String, Object> of(SubspaceTarget target, CoefficientDesign design, NoiseSchedule schedule, long seed) {
         return switch (target.name()) {
@@ -40,7 +40,7 @@ public final class ExactErrors {
         };
     }
 
-    /** gaussian-subspace: KL, exact TV (chi-square integral) and Hellinger (spec/math.md §4.2). */
+    /** gaussian-subspace: KL, exact TV (chi-square integral) and Hellinger (docs/math.md §4.2). */
     public static Map<String, Object> gaussian(CoefficientDesign design, NoiseSchedule schedule, int dim, int k, double lambda) {
         SubspaceGaussianError e = SubspaceGaussianError.compute(design, schedule, dim, k, lambda);
         Map<String, Object> r = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ public final class ExactErrors {
         return r;
     }
 
-    /** product-subspace: KL by 1-D density propagation, Monte Carlo TV with its standard error (spec/math.md §4.3). */
+    /** product-subspace: KL by 1-D density propagation, Monte Carlo TV with its standard error (docs/math.md §4.3). */
     public static Map<String, Object> product(ProductTargetError e) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("kl", e.kl());

@@ -16,7 +16,7 @@ import org.diffold.core.score.CoordinateField;
 import org.diffold.core.target.Mixture1D;
 
 /**
- * The exact factor calculator (spec/math.md §4.1, §4.3): point-mass coordinates with the exact score by the Gaussian
+ * The exact factor calculator (docs/math.md §4.1, §4.3): point-mass coordinates with the exact score by the Gaussian
  * variance recursion ({@link GaussianCoordinateRecursion}; for {@code pf-ode-heun} the linear map's gain), everything
  * else by 1-D density propagation with grid refinement ({@link PropagatedError1D}: G, 2G, 4G until the KL is stable to
  * 1e-3 relative; an unconverged refinement is reported, never hidden). When the density reaches the edge of the

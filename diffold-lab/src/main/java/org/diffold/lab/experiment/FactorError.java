@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Exact errors of one 1-D factor of a product target after a sampler run, target against sampler
- * (spec/math.md §4.3): KL(p_target || p_sampler), the log Bhattacharyya affinity log ∫ sqrt(p q) (Hellinger
+ * (docs/math.md §4.3): KL(p_target || p_sampler), the log Bhattacharyya affinity log ∫ sqrt(p q) (Hellinger
  * affinities multiply over factors) and TV, with how the number came about.
  *
  * @param kl KL of the factor

@@ -17,7 +17,7 @@ import org.diffold.lab.report.Report;
 import org.diffold.lab.store.Provenance;
 
 /**
- * The intrinsic-dimension benchmark of scikit-dimension (benchmark-manifolds.md, spec/math.md §8): every estimator on
+ * The intrinsic-dimension benchmark of scikit-dimension (docs/benchmark-manifolds.md, docs/math.md §8): every estimator on
  * n points of each benchmark manifold, estimate against the true d. The summary per estimator is the mean relative
  * error |d_hat - d| / d (the "MPE" of Campadelli et al. 2015, as a fraction) and the number of manifolds within 10%.
  * Samples of manifold M come from the streams {@code RandomStreams(seed).child(M)}, so a manifold's data do not depend

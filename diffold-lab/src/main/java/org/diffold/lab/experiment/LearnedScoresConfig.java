@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Settings of the learned-scores experiment: a k-dimensional Gaussian mixture on a random subspace of R^D
- * (spec/math.md §5) for each D, the same network and training budget for every D, then samplers with the learned
+ * (docs/math.md §5) for each D, the same network and training budget for every D, then samplers with the learned
  * score. Defaults are ours; {@link #quick()} is a smoke-sized version for CI and laptops.
  *
  * @param dims ambient dimensions D

@@ -31,10 +31,10 @@ import org.diffold.nn.train.TrainingHistory;
 
 /**
  * Learned scores as D grows with k fixed: for each D, train the same network with the same budget by DSM on a
- * k = 8 Gaussian mixture on a random subspace (spec/math.md §5), then measure
- * eps_score^2 (spec/math.md §4.4, every t of the sampling schedule) and the error of the {@code li-yan} and
+ * k = 8 Gaussian mixture on a random subspace (docs/math.md §5), then measure
+ * eps_score^2 (docs/math.md §4.4, every t of the sampling schedule) and the error of the {@code li-yan} and
  * {@code classic} samplers run with the learned score and, for reference, with the exact score: complement-block KL
- * from sample covariances ({@link ComplementKl}, spec/math.md §4.1), sliced Wasserstein and MMD against fresh samples
+ * from sample covariances ({@link ComplementKl}, docs/math.md §4.1), sliced Wasserstein and MMD against fresh samples
  * of X_1. One sweep cell per D.
  */
 public final class LearnedScoresExperiment {

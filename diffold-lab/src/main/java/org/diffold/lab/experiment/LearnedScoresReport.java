@@ -23,13 +23,13 @@ public final class LearnedScoresReport {
         }
         Report.Builder b = Report.builder("Learned scores: eps_score^2 and sampler error versus D (k = " + cfg.k() + ")")
                 .provenance(provenance)
-                .paragraph("Target " + cfg.targetSpec() + " on a random subspace of R^D (spec/math.md §5). For every D the same "
+                .paragraph("Target " + cfg.targetSpec() + " on a random subspace of R^D (docs/math.md §5). For every D the same "
                         + "MLP (width " + cfg.width() + ", depth " + cfg.depth() + ", GELU, " + cfg.parameterisation() + " parameterisation) is trained by DSM "
                         + "for " + cfg.steps() + " steps of batch " + cfg.batch() + " on " + cfg.trainRows() + " samples (li-yan T = 1000 "
                         + "levels, Adam with cosine schedule, clipping 1, EMA 0.999). eps_score^2 = (1/T) sum_t E|s - s*|^2 over every t "
-                        + "of the li-yan sampling schedule, T = " + cfg.sampleSteps() + " (spec/math.md §4.4), " + cfg.errorSamples()
+                        + "of the li-yan sampling schedule, T = " + cfg.sampleSteps() + " (docs/math.md §4.4), " + cfg.errorSamples()
                         + " samples per t. Samplers run " + cfg.samples() + " samples with the learned and with the exact score; "
-                        + "complement-block KL (spec/math.md §4.1) from the isotropic variance and, where n > D - k + 2, from the full "
+                        + "complement-block KL (docs/math.md §4.1) from the isotropic variance and, where n > D - k + 2, from the full "
                         + "sample covariance (Wishart-bias corrected); sliced Wasserstein (200 directions) and MMD^2 against fresh samples of X_1.");
         b.paragraph(findings(results));
         if ("edm-pca".equals(cfg.parameterisation())) {

@@ -20,8 +20,8 @@ import org.diffold.lab.store.SweepCell;
 
 /**
  * The cells of {@code reproduce li-yan} and how each is computed: exact KL, TV and Hellinger of DDPM with the exact
- * score (spec/math.md §4.1–§4.3) for every (target, design, T, D), and simulated confirmations that run the actual
- * sampler (spec/math.md §3.1) and compare with the exact calculator.
+ * score (docs/math.md §4.1–§4.3) for every (target, design, T, D), and simulated confirmations that run the actual
+ * sampler (docs/math.md §3.1) and compare with the exact calculator.
  */
 public final class LiYanExperiment {
     /** Run-store experiment name. */

@@ -101,7 +101,7 @@ public final class LiYanReport {
                 .paragraph("Exact error of DDPM with the exact score, output Y_1 compared with X_1, k = " + config.k()
                         + ", schedule " + config.schedule() + ". The li-yan design (Ho's posterior variance) keeps the "
                         + "D - k complement coordinates exactly Gaussian, so its error is flat in D; classic pays a fixed "
-                        + "KL per complement coordinate, so its KL grows linearly in D (spec/math.md §4.1). ddim's complement "
+                        + "KL per complement coordinate, so its KL grows linearly in D (docs/math.md §4.1). ddim's complement "
                         + "error is only the undamped mismatch of the N(0, I) start, r_1 = abar_T / (1 - abar_T), about 1e-10 KL "
                         + "per coordinate here, so it too looks flat. Product-target KL comes from 1-D density propagation "
                         + "(grid refinement below); its TV is Monte Carlo with the exact density ratio (standard error shown in "

@@ -13,9 +13,9 @@ import org.diffold.core.target.Mixture1D;
 
 /**
  * {@code diffold advise}: a {@code ddpm-posterior} grid for intrinsic dimension d, ambient dimension D and a KL
- * target eps. T and M come from the recipe of spec/math.md §2.3 (L = ceil((0.5 ln(D/eps^2) - 1)/kappa),
+ * target eps. T and M come from the recipe of docs/math.md §2.3 (L = ceil((0.5 ln(D/eps^2) - 1)/kappa),
  * M = ceil(ln(1/delta)/ln(1 + kappa))); kappa is calibrated against the exact calculator: the largest kappa in
- * (0, 1/4) whose grid gives KL &lt;= eps on the product target pi^{⊗d} ⊗ delta_0^{⊗(D-d)} (spec/math.md §4.3),
+ * (0, 1/4) whose grid gives KL &lt;= eps on the product target pi^{⊗d} ⊗ delta_0^{⊗(D-d)} (docs/math.md §4.3),
  * found by halving then bisection in log kappa. The predicted KL is that exact value.
  */
 public final class PotaptchikAdvisor {

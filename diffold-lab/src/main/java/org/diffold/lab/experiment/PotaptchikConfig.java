@@ -7,7 +7,7 @@ import org.diffold.core.grid.PotaptchikGrid;
 import org.diffold.core.target.Mixture1D;
 
 /**
- * Settings of the Potaptchik et al. reproduction (2410.09046; spec/math.md §2.3, §3.2, §4.3, §4.4). All values are
+ * Settings of the Potaptchik et al. reproduction (2410.09046; docs/math.md §2.3, §3.2, §4.3, §4.4). All values are
  * this project's choices [ours] unless they restate the issue: d in {1, 2, 4, 8, 16, 32}, D in {d, 10d, 100d, 1000d}.
  *
  * @param quick the {@code --quick} variant (coarser kappa lattice, fewer eps, deltas and amplitudes)

@@ -28,7 +28,7 @@ import org.diffold.lab.store.SweepListener;
  * the {@code ddpm-posterior} step (their Eq. 4) on the Definition 9 grid needs a number of steps that grows with d
  * and not with D, while the {@code exponential-integrator} (Benton et al. 2308.03686) pays in D.
  *
- * <p>Every product error tensorises (spec/math.md §4.3): KL = d KL_pi + (D - d) KL_point, so each (scheme, grid,
+ * <p>Every product error tensorises (docs/math.md §4.3): KL = d KL_pi + (D - d) KL_point, so each (scheme, grid,
  * score) cell is one 1-D factor run for pi plus one for the point mass, whatever d and D. Cells go through the
  * resumable {@link Sweep}; the kappa lattice is extended per scheme until every eps is met for the largest (d, D).
  */

@@ -42,8 +42,8 @@ public final class PotaptchikReport {
                 + "uniform-then-geometric grid of their Definition 9, the number of steps needed for a KL accuracy grows with the intrinsic "
                 + "dimension d and not with the ambient dimension D; the exponential integrator (Benton et al., 2308.03686) pays in D. "
                 + "Here every number is exact: the target is pi^d x delta_0^(D-d) with the exact score, KL tensorises as "
-                + "d KL_pi + (D-d) KL_point (spec/math.md §4.3), KL_pi comes from 1-D density propagation and KL_point from the Gaussian "
-                + "recursion (spec/math.md §4.1). KL is KL(target law at delta || sampler output).");
+                + "d KL_pi + (D-d) KL_point (docs/math.md §4.3), KL_pi comes from 1-D density propagation and KL_point from the Gaussian "
+                + "recursion (docs/math.md §4.1). KL is KL(target law at delta || sampler output).");
         b.paragraph("Setup: pi = " + config.factor() + "; grids potaptchik:kappa,T=" + config.horizon() + ",delta=" + config.delta()
                 + " (L = ceil((T-1)/kappa), M = ceil(ln(1/delta)/ln(1+kappa))); kappa lattice " + g(config.kappaMax()) + " x " + g(config.kappaRatio())
                 + "^j down to at most " + g(config.kappaMin()) + "; calculator: " + calculator + ".");
@@ -183,7 +183,7 @@ public final class PotaptchikReport {
         b.table("delta_sweep", List.of("scheme", "delta", "K", "KL_pi", "KL_point", "KL d=" + d + " D=" + dim), rows);
         if (n > 0) b.chart("kl_vs_delta", c.build());
         b.paragraph("Sensitivity to kappa: the exponents of KL_pi and KL_point versus kappa (lattice points with kappa <= "
-                + PotaptchikAnalysis.KAPPA_FIT_MAX + ") are in the fits table; the derivation in spec/math.md §3.2 / §4.1 gives "
+                + PotaptchikAnalysis.KAPPA_FIT_MAX + ") are in the fits table; the derivation in docs/math.md §3.2 / §4.1 gives "
                 + "KL_point -> kappa^2/4 for the exponential integrator on the geometric part (fixed relative variance error r* = kappa).");
     }
 

@@ -2,7 +2,7 @@ package org.diffold.lab.experiment;
 
 /**
  * Errors of the product target pi^{⊗d} ⊗ delta_0^{⊗(D-d)} from its two factor results, by tensorisation
- * (spec/math.md §4.3): KL = d KL_pi + (D - d) KL_point, log BC = d log BC_pi + (D - d) log BC_point,
+ * (docs/math.md §4.3): KL = d KL_pi + (D - d) KL_point, log BC = d log BC_pi + (D - d) log BC_point,
  * H^2 = 1 - BC, and TV bracketed by Hellinger: 1 - BC &lt;= TV &lt;= sqrt(1 - BC^2).
  *
  * @param kl product KL

@@ -24,7 +24,7 @@ class ExactFactorCalculatorTest {
 
     @Test
     void productKlIsDTimesTheFactorKlAndMatchesTheGaussianClosedForm() {
-        // spec/math.md §4.3 tensorisation checked against the independent closed form of §4.1–§4.2 for pi = N(0, lambda):
+        // docs/math.md §4.3 tensorisation checked against the independent closed form of §4.1–§4.2 for pi = N(0, lambda):
         // the propagated factor KL times d plus (D - d) point-mass KLs equals the d-dimensional Gaussian-subspace KL
         for (StepPlan plan : new StepPlan[] {new DdpmPosteriorScheme().plan(GRID), new ExponentialIntegratorScheme().plan(GRID)}) {
             FactorError pi = calc.factor(plan, GAUSS, null), pm = calc.factor(plan, Mixture1D.pointMass(), null);

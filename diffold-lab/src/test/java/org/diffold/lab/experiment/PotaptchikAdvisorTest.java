@@ -18,7 +18,7 @@ class PotaptchikAdvisorTest {
     void calibratedKappaMeetsEpsAndALargerOneDoesNot() {
         PotaptchikAdvisor.Advice a = advisor.advise(2, 50, 0.01, 1e-2, null);
         assertTrue(a.predictedKl() <= 0.01, a.lines().toString());
-        // recipe of spec/math.md §2.3 for T and M
+        // recipe of docs/math.md §2.3 for T and M
         PotaptchikGrid recipe = PotaptchikGrid.recipe(50, 0.01, 1e-2, a.grid().kappa());
         assertEquals(recipe, a.grid());
         // kappa 10% larger (within (0, 1/4)) breaks eps: the calibration is tight

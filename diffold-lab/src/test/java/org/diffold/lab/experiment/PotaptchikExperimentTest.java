@@ -50,7 +50,7 @@ class PotaptchikExperimentTest {
         }
         assertEquals(3, r.perturbed().size());
         for (PotaptchikResult.Perturbed p : r.perturbed()) {
-            // Girsanov-type bound checked by the reproduction (spec/math.md §4.4): KL <= KL_0 + step-weighted eps^2
+            // Girsanov-type bound checked by the reproduction (docs/math.md §4.4): KL <= KL_0 + step-weighted eps^2
             assertTrue(p.product().kl() <= r.perturbed().get(0).product().kl() + p.epsStepWeighted() + 1e-12, p.field());
         }
         PotaptchikReport report = new PotaptchikReport(config, r, "test", List.of(new PropagationBenchmark.Row(512, 10, 0.01, 5.12e5, 1)));

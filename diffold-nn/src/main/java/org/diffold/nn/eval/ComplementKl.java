@@ -5,7 +5,7 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.hipparchus.special.Gamma;
 
 /**
- * KL(p_X || p_Y) of the complement block for data in a subspace (spec/math.md §4.1), from samples Y of a sampler
+ * KL(p_X || p_Y) of the complement block for data in a subspace (docs/math.md §4.1), from samples Y of a sampler
  * and the exact law of X's complement, N(0, s I_m) with m = D - k and s = sigma^2 of the output level.
  * The sampler's complement law is taken Gaussian with zero mean and estimated two ways:
  * <ul>
@@ -25,7 +25,7 @@ import org.hipparchus.special.Gamma;
  * @param covPlugIn the same before the bias correction
  * @param variance v / s, the mean complement variance relative to the exact one
  * @param tvIso total variation between N(0, s I_m) and N(0, v I_m): with q = v / s (or s / v when below 1),
- *     TV = F_m(m q ln q / (q - 1)) - F_m(m ln q / (q - 1)), F_m the chi^2_m CDF (spec/math.md §4.2)
+ *     TV = F_m(m q ln q / (q - 1)) - F_m(m ln q / (q - 1)), F_m the chi^2_m CDF (docs/math.md §4.2)
  */
 public record ComplementKl(double iso, double cov, double covPlugIn, double variance, double tvIso) {
 
@@ -72,7 +72,7 @@ public record ComplementKl(double iso, double cov, double covPlugIn, double vari
         return new ComplementKl(iso, unbiased, plugIn, v / s, tv);
     }
 
-    /** TV(N(0, I_m), N(0, q I_m)) by the chi-square formula of spec/math.md §4.2. */
+    /** TV(N(0, I_m), N(0, q I_m)) by the chi-square formula of docs/math.md §4.2. */
     public static double isotropicTv(int m, double ratio) {
         double q = ratio < 1 ? 1 / ratio : ratio;
         if (q == 1) return 0;

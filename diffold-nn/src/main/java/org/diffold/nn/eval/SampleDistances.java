@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.diffold.core.random.RandomStreams;
 
 /**
- * Distances between two sample sets in R^D (row-major): sliced Wasserstein-2 (Rabin et al. 2011; spec/math.md §6)
+ * Distances between two sample sets in R^D (row-major): sliced Wasserstein-2 (Rabin et al. 2011; docs/math.md §6)
  * and the unbiased MMD^2 with a Gaussian kernel at the median-heuristic bandwidth (Gretton et al. 2012).
  */
 public final class SampleDistances {

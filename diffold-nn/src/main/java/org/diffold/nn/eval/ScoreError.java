@@ -8,7 +8,7 @@ import org.diffold.core.score.Score;
 import org.diffold.core.target.Target;
 
 /**
- * Li–Yan's score error eps_score^2 = (1/T) sum_{t=1}^T E || s_t(X_t) - s*_t(X_t) ||^2 (spec/math.md §4.4;
+ * Li–Yan's score error eps_score^2 = (1/T) sum_{t=1}^T E || s_t(X_t) - s*_t(X_t) ||^2 (docs/math.md §4.4;
  * 2405.14861), X_t from the target's forward law, s* the target's exact score.
  *
  * <p>Estimated by stratified Monte Carlo over t: 1..T is cut into L strata of (nearly) equal size; in each, one t

@@ -3,7 +3,7 @@ package org.diffold.nn.net;
 /**
  * Sinusoidal embedding of the noise level (Vaswani et al. 2017; Ho et al. 2006.11239 embed t the same way)
  * applied to the log signal-to-noise ratio gamma = log(abar / (1 - abar)), so one network serves the discrete
- * chain and the OU process alike (spec/math.md §1): features sin(omega_j gamma), cos(omega_j gamma) for
+ * chain and the OU process alike (docs/math.md §1): features sin(omega_j gamma), cos(omega_j gamma) for
  * size/2 frequencies omega_j geometric from {@code omegaMin} to {@code omegaMax} [ours].
  *
  * @param size number of features (even, >= 2)

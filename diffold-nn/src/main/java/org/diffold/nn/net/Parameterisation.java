@@ -6,14 +6,14 @@ import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.score.Tweedie;
 
 /**
- * What a score network predicts at a noisy point x = c x_0 + sigma eps (spec/math.md §1.1, §1.2):
+ * What a score network predicts at a noisy point x = c x_0 + sigma eps (docs/math.md §1.1, §1.2):
  * {@code epsilon} (the noise eps), {@code x0} (the denoiser m(x) = E[x_0 | x]), {@code score} (s(x) itself) or
  * {@code edm} (a preconditioned denoiser, below). Every conversion between a network output and a score goes through
  * {@link Tweedie} or is derived from it here, and this is the only class in the module that converts:
  * s = -eps / sigma, s = (c m - x) / sigma^2.
  *
  * <p><b>edm</b> (Karras et al. 2206.00364 "EDM", Table 1 and App. B.6, adapted to the variance-preserving process
- * x = c x_0 + sigma eps of spec/math.md §1 [derived]). With sigma_data^2 the per-coordinate second moment of the data
+ * x = c x_0 + sigma eps of docs/math.md §1 [derived]). With sigma_data^2 the per-coordinate second moment of the data
  * and V = c^2 sigma_data^2 + sigma^2 (the second moment of x), the network F sees c_in x and the denoiser is
  * m(x) = c_skip x + c_out F(c_in x, level) with
  * <pre>
@@ -131,7 +131,7 @@ public enum Parameterisation {
     }
 
     /**
-     * The DSM regression target for x = c x0 + sigma eps (Vincent 2011; spec/math.md §1.1): eps, x0, the conditional
+     * The DSM regression target for x = c x0 + sigma eps (Vincent 2011; docs/math.md §1.1): eps, x0, the conditional
      * score -eps / sigma, or for edm (sigma x0 - c sigma_data^2 eps) / (sigma_data sqrt(V)).
      */
     public double target(NoiseLevel level, double sigmaData, double x0, double eps) {

@@ -13,7 +13,7 @@ import org.diffold.core.process.NoiseLevel;
  * c_in_i = 1 / sqrt(V_i),  c_skip_i = c s_i^2 / V_i,  c_out_i = sigma s_i / sqrt(V_i),
  * m(x) = mu + sum_i q_i (c_skip_i z_i + c_out_i g_i) + (c_skip_rest y_perp + c_out_rest F_perp),
  * </pre>
- * z = Q^T y, g = Q^T F, y_perp = y - Q z. Through Tweedie (spec/math.md §1.1), s = (c m - x) / sigma^2 is, per
+ * z = Q^T y, g = Q^T F, y_perp = y - Q z. Through Tweedie (docs/math.md §1.1), s = (c m - x) / sigma^2 is, per
  * direction, -y_i / V_i + c s_i F_i / (sigma sqrt(V_i)); with s_rest = 0 the complement of the score is exactly
  * -y_perp / sigma^2, the exact score of data on span Q. Everything is O(D r) per row and stays in ambient coordinates
  * (no D x D matrix): a per-direction factor a_i with remainder factor a_rest acts as
@@ -122,7 +122,7 @@ public final class Whitening {
     }
 
     /**
-     * The DSM regression target for x = c x0 + sigma eps (spec/math.md §1.1), per direction
+     * The DSM regression target for x = c x0 + sigma eps (docs/math.md §1.1), per direction
      * (sigma u_i - c s_i^2 eps_i) / (s_i sqrt(V_i)) with u = x0 - mu; 0 in the complement when s_rest = 0 (where
      * c_out = 0, so F_perp does not reach the score and its loss weight is 0).
      */

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Configures DJL with the PyTorch engine before it loads: fully offline (natives come from the
  * {@code pytorch-native-*} jar on the class path), a stable native cache folder, and PyTorch's intra-op and
- * inter-op thread counts (spec/ecosystem.md, "Neural networks").
+ * inter-op thread counts (PyTorch is fastest with one thread each for small networks).
  *
  * <p>Settings already given as system properties or environment variables win, so a launcher or a surefire
  * argLine can override every default. Thread counts are read by the engine once, at load time.

@@ -16,7 +16,7 @@ import org.diffold.nn.net.ScoreNetwork;
 
 /**
  * A trained {@link ScoreNetwork} seen as a core {@link Score}: double rows in, double scores out, float32 inside.
- * The network output is converted to a score by {@link Parameterisation#toScore} (Tweedie, spec/math.md §1.1), or
+ * The network output is converted to a score by {@link Parameterisation#toScore} (Tweedie, docs/math.md §1.1), or
  * row-wise by {@link org.diffold.nn.net.Whitening#toScore} for {@code edm-pca}.
  *
  * <p>Rows are evaluated in fixed blocks of {@link #BLOCK} rows (the last block zero-padded), so every row goes

@@ -12,7 +12,7 @@ import org.diffold.nn.net.Whitening;
 
 /**
  * Host buffers of one DSM batch: inputs [x_t, embedding], regression targets and per-example loss weights
- * (Vincent 2011; spec/math.md §1): x_t = c x_0 + sigma eps with x_0 a data row, the level from a
+ * (Vincent 2011; docs/math.md §1): x_t = c x_0 + sigma eps with x_0 a data row, the level from a
  * {@link LevelSampler} and eps ~ N(0, I), all drawn from one Java random stream, so a batch depends only on
  * (seed, step). Buffers are direct and reused.
  */

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.diffold.core.schedule.NoiseSchedule;
 
 /**
- * Draws the noise level of one DSM training example, as log abar (spec/math.md §1.1, §1.2): the discrete chain
+ * Draws the noise level of one DSM training example, as log abar (docs/math.md §1.1, §1.2): the discrete chain
  * with t uniform in 1..T of a schedule, or the OU process with forward time t uniform or log-uniform in
  * [tMin, tMax] (log abar = -2t).
  */

@@ -6,7 +6,7 @@ import org.diffold.core.process.NoiseLevel;
 import org.diffold.nn.net.Parameterisation;
 
 /**
- * lambda(t) in the DSM loss lambda(t) ||s(x_t) - s_cond||^2 / D (Song &amp; Ermon 2019; spec/math.md §1, §4.4),
+ * lambda(t) in the DSM loss lambda(t) ||s(x_t) - s_cond||^2 / D (Song &amp; Ermon 2019; docs/math.md §1, §4.4),
  * applied in the network's output space as lambda(t) A(t)^2 ||out - target||^2 with A = |ds/d out|
  * ({@link Parameterisation#scoreJacobian}):
  * {@code sigma2} lambda = sigma^2 (the noise-prediction MSE of Ho et al.; default), {@code unit} lambda = 1 (the

@@ -25,7 +25,7 @@ import org.diffold.nn.runtime.NnRuntime;
 import org.diffold.nn.score.NetworkScore;
 
 /**
- * Denoising score matching (Vincent 2011; spec/math.md §1): per step, a batch of (data row, level, noise) drawn
+ * Denoising score matching (Vincent 2011; docs/math.md §1): per step, a batch of (data row, level, noise) drawn
  * from the Java stream of that step, loss = mean_i w_i ||net(x_t, level) - target||^2 / D
  * ({@link LossWeighting}), backward, global-norm clipping, Adam ({@link AdamState}), EMA.
  *
