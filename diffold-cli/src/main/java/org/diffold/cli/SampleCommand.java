@@ -14,6 +14,9 @@ import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.score.Score;
 import org.diffold.core.target.Target;
 import org.diffold.nn.train.TrainedModel;
+import org.diffold.lab.report.ImageGrid;
+import org.diffold.nn.image.ImageShape;
+import org.diffold.nn.latent.LatentModel;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  diffold sample --target gmm-subspace --k 8 --dim 256 --steps 500 --design li-yan --n 10000 --out samples.npy",
             "  diffold sample --target product-subspace --dim 50 --design classic --n 2000 --out s.csv --json",
             "  diffold sample --model model/ --design li-yan --steps 500 --n 5000 --out samples.npy",
+            "  diffold sample --model sild/ --steps 200 --n 64 --out grid.png   (image model: grid.png and grid.npy)",
             "Row i of the output depends only on --seed and i: any --threads gives the same bits."})
 public final class SampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -42,8 +46,12 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "number of samples (default: ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "output file; .npy (NumPy float64) or .csv")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "output file; .npy (NumPy float64) or .csv; "
+            + ".png for a model trained on images: an image grid, with the samples in a .npy beside it")
     Path out;
+
+    @Option(names = "--columns", paramLabel = "N", defaultValue = "8", description = "images per row of a .png grid (default: ${DEFAULT-VALUE})")
+    int columns;
 
     @Option(names = {"--denoise", "--final-denoise"}, description = "finish with the Tweedie denoiser at the output level (docs/math.md §3.2)")
     boolean denoise;
@@ -56,10 +64,12 @@ public final class SampleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
         String file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean csv = file.endsWith(".csv");
-        if (!csv && !file.endsWith(".npy")) {
-            throw new UsageException("--out must end in .npy or .csv, got " + out);
+        boolean csv = file.endsWith(".csv"), png = file.endsWith(".png");
+        if (!csv && !png && !file.endsWith(".npy")) {
+            throw new UsageException("--out must end in .npy, .csv or .png, got " + out);
         }
+        if (png && model == null) throw new UsageException("--out " + out + ": a .png grid needs --model trained on images");
+        if (columns < 1) throw new UsageException("--columns must be >= 1, got " + columns);
         StepPlan plan = problem.plan();
         OutputPaths.checkWritable(out);
         double seconds;
@@ -70,15 +80,33 @@ public final class SampleCommand implements Callable<Integer> {
                     throw new UsageException(opt + " does not go with --model: the model fixes the data and its dimension");
                 }
             }
-            try (TrainedModel m = TrainedModel.load(model, nn.device())) {
-                dim = m.score().dim();
-                seconds = write(m.score(), plan, csv);
+            if (LatentModel.isLatent(model)) {
+                try (LatentModel m = LatentModel.load(model, nn.device())) {
+                    dim = m.dim();
+                    if (png && m.shape() == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
+                    HeapGuard.requireDoubles((long) n * dim, "--n " + n + " samples of dimension " + dim);
+                    long t0 = System.nanoTime();
+                    double[] x;
+                    try (Progress bar = common.progress("sampling", n)) {
+                        x = m.sample(plan, denoise, common.seed(), n, common.threads(), bar::step);
+                    }
+                    seconds = (System.nanoTime() - t0) * 1e-9;
+                    writeRows(x, dim, csv, png, m.shape());
+                }
+            } else {
+                try (TrainedModel m = TrainedModel.load(model, nn.device())) {
+                    dim = m.score().dim();
+                    String sh = m.checkpoint().meta().get("prov.data.shape");
+                    ImageShape shape = sh == null ? null : ImageShape.parse(sh);
+                    if (png && shape == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
+                    seconds = write(m.score(), plan, csv, png, shape);
+                }
             }
         } else {
             Target target = problem.anyTarget(common.seed());
             dim = target.dim();
             k = target.intrinsicDim();
-            seconds = write(target.score(), plan, csv);
+            seconds = write(target.score(), plan, csv, false, null);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (common.json()) {
@@ -101,7 +129,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     /** Samples with the score, writes the file atomically, returns the sampling time in seconds. */
-    private double write(Score score, StepPlan plan, boolean csv) throws IOException {
+    private double write(Score score, StepPlan plan, boolean csv, boolean png, ImageShape shape) throws IOException {
         int d = score.dim();
         HeapGuard.requireDoubles((long) n * d, "--n " + n + " samples of dimension " + d);
         double[] samples = new double[n * d];
@@ -111,6 +139,25 @@ public final class SampleCommand implements Callable<Integer> {
                     common.threads(), bar::step);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
+        writeRows(samples, d, csv, png, shape);
+        return seconds;
+    }
+
+    /** Writes n x d rows as CSV, .npy, or a PNG grid (values in [-1, 1]) plus a .npy beside it. */
+    private void writeRows(double[] samples, int d, boolean csv, boolean png, ImageShape shape) throws IOException {
+        if (png) {
+            if (shape == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
+            if (shape.channels() != 1 && shape.channels() != 3) {
+                throw new UsageException("--out " + out + ": a grid shows 1 or 3 channels, the model's images have " + shape.channels());
+            }
+            String name = out.getFileName().toString();
+            Path npy = out.resolveSibling(name.substring(0, name.length() - 4) + ".npy");
+            NpyWriter.write(npy, samples, n, d);
+            double[][] rows = new double[n][];
+            for (int i = 0; i < n; i++) rows[i] = java.util.Arrays.copyOfRange(samples, i * d, (i + 1) * d);
+            ImageGrid.writePng(out, rows, shape.height(), shape.width(), shape.channels(), columns, -1, 1);
+            return;
+        }
         if (csv) {
             java.util.List<String> header = new java.util.ArrayList<>();
             for (int j = 0; j < d; j++) header.add("x" + j);
@@ -118,6 +165,5 @@ public final class SampleCommand implements Callable<Integer> {
         } else {
             NpyWriter.write(out, samples, n, d);
         }
-        return seconds;
     }
 }
