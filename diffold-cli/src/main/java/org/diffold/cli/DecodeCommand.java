@@ -53,7 +53,7 @@ final class DecodeCommand implements Callable<Integer> {
             double[] x = m.decode(z.values(), z.rows());
             int d = m.dim();
             if (png) {
-                double[][] rows = LatentTrainRun.rows(x, z.rows(), d);
+                double[][] rows = ImageGrid.rows(x, z.rows(), d);
                 ImageGrid.writePng(out, rows, m.shape().height(), m.shape().width(), m.shape().channels(), columns, -1, 1);
             } else {
                 NpyWriter.write(out, x, z.rows(), d);

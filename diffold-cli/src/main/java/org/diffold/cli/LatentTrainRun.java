@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.diffold.core.metrics.fidelity.Reconstruction;
@@ -66,11 +65,11 @@ final class LatentTrainRun {
                 ImageShape sh = data.shape();
                 if (sh != null && (sh.channels() == 1 || sh.channels() == 3)) {
                     if (rec != null) rep.image("reconstructions", "held-out images (odd rows) and their reconstructions (even rows)",
-                            pairs(data.heldOut(), rec, Math.min(n, 16), sh), 3);
+                            ImageGrid.pairsPng(data.heldOut(), rec, Math.min(n, 16), sh.height(), sh.width(), sh.channels(), 8, -1, 1), 3);
                     StepPlan plan = Designs.parse("li-yan").plan(Schedules.parse("li-yan", GRID_STEPS));
                     double[] s = m.sample(plan, true, common.seed(), GRID_IMAGES, common.threads(), null);
                     rep.image("samples", GRID_IMAGES + " samples (li-yan design, T=" + GRID_STEPS + ", decoded)",
-                            ImageGrid.pngBytes(rows(s, GRID_IMAGES, sh.dim()), sh.height(), sh.width(), sh.channels(), 8, -1, 1), 3);
+                            ImageGrid.pngBytes(ImageGrid.rows(s, GRID_IMAGES, sh.dim()), sh.height(), sh.width(), sh.channels(), 8, -1, 1), 3);
                 }
                 Path reportDir = rep.build().writeTo(common.runsDir().resolve(runId));
                 store.finishRun(runId, reportDir);
@@ -96,23 +95,4 @@ final class LatentTrainRun {
     }
 
     private static Object finite(double v) { return Double.isFinite(v) ? v : null; }
-
-    /** Rows of a flat n x d array. */
-    static double[][] rows(double[] flat, int n, int d) {
-        double[][] r = new double[n][];
-        for (int i = 0; i < n; i++) r[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-        return r;
-    }
-
-    /** PNG of 8-column tile rows alternating originals and reconstructions. */
-    static byte[] pairs(double[] x, double[] rec, int n, ImageShape sh) {
-        int d = sh.dim(), cols = 8;
-        List<double[]> tiles = new java.util.ArrayList<>();
-        for (int from = 0; from < n; from += cols) {
-            int to = Math.min(n, from + cols);
-            for (int i = from; i < from + cols; i++) tiles.add(i < to ? java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d) : new double[d]);
-            for (int i = from; i < from + cols; i++) tiles.add(i < to ? java.util.Arrays.copyOfRange(rec, i * d, (i + 1) * d) : new double[d]);
-        }
-        return ImageGrid.pngBytes(tiles.toArray(double[][]::new), sh.height(), sh.width(), sh.channels(), cols, -1, 1);
-    }
 }

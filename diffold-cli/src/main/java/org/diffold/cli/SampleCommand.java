@@ -153,9 +153,7 @@ public final class SampleCommand implements Callable<Integer> {
             String name = out.getFileName().toString();
             Path npy = out.resolveSibling(name.substring(0, name.length() - 4) + ".npy");
             NpyWriter.write(npy, samples, n, d);
-            double[][] rows = new double[n][];
-            for (int i = 0; i < n; i++) rows[i] = java.util.Arrays.copyOfRange(samples, i * d, (i + 1) * d);
-            ImageGrid.writePng(out, rows, shape.height(), shape.width(), shape.channels(), columns, -1, 1);
+            ImageGrid.writePng(out, ImageGrid.rows(samples, n, d), shape.height(), shape.width(), shape.channels(), columns, -1, 1);
             return;
         }
         if (csv) {

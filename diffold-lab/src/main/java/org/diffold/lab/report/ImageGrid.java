@@ -68,6 +68,30 @@ public final class ImageGrid {
         return img;
     }
 
+    /** Rows of a flat n x d array (copies). */
+    public static double[][] rows(double[] flat, int n, int d) {
+        double[][] r = new double[n][];
+        for (int i = 0; i < n; i++) r[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        return r;
+    }
+
+    /**
+     * PNG of the first n images of {@code x} and their reconstructions {@code rec}: tile rows of {@code columns}
+     * originals alternate with the rows of their reconstructions (missing tiles at value lo).
+     */
+    public static byte[] pairsPng(double[] x, double[] rec, int n, int height, int width, int channels, int columns, double lo, double hi) {
+        int d = height * width * channels;
+        java.util.List<double[]> tiles = new java.util.ArrayList<>();
+        double[] blank = new double[d];
+        java.util.Arrays.fill(blank, lo);
+        for (int from = 0; from < n; from += columns) {
+            for (double[] src : new double[][] {x, rec}) {
+                for (int i = from; i < from + columns; i++) tiles.add(i < n ? java.util.Arrays.copyOfRange(src, i * d, (i + 1) * d) : blank);
+            }
+        }
+        return pngBytes(tiles.toArray(double[][]::new), height, width, channels, columns, lo, hi);
+    }
+
     private static int level(double v, double lo, double scale) {
         if (Double.isNaN(v)) return 0;
         long q = Math.round((v - lo) * scale);

@@ -34,6 +34,8 @@ import org.diffold.nn.train.TrainingDivergedException;
  * the uninterrupted one bit for bit on the CPU with one PyTorch thread. One trainer per JVM at a time.
  */
 public final class Stage1Trainer implements AutoCloseable {
+    /** Clamp of the VAE's log-variance, as in Rombach et al.'s LDM autoencoders (keeps exp(lv) finite). */
+    public static final float LOG_VAR_MIN = -30f, LOG_VAR_MAX = 20f;
     /** Adam's settings [ours, PyTorch's defaults]. */
     public static final double BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
     private final AutoencoderSpec spec;
@@ -202,14 +204,14 @@ public final class Stage1Trainer implements AutoCloseable {
 
     /**
      * The stage-1 loss of a batch (see {@link Objective}): mean squared reconstruction error per coordinate, plus for
-     * the VAE beta times the mean closed-form KL divided by D.
+     * the VAE beta times the mean closed-form KL divided by D (log-variance clamped to [{@value #LOG_VAR_MIN}, {@value #LOG_VAR_MAX}]).
      */
     static NDArray loss(Autoencoder net, NDArray x0, NDArray in, NDArray eps) {
         AutoencoderSpec s = net.spec();
         NDArray h = net.encode(in);
         if (s.objective() != Objective.VAE) return net.decode(h).sub(x0).square().mean();
         int k = s.latentDim();
-        NDArray mu = h.get(":, 0:" + k), lv = h.get(":, " + k + ":");
+        NDArray mu = h.get(":, 0:" + k), lv = h.get(":, " + k + ":").clip(LOG_VAR_MIN, LOG_VAR_MAX);
         NDArray z = mu.add(lv.mul(0.5f).exp().mul(eps));
         NDArray rec = net.decode(z).sub(x0).square().mean();
         return rec.add(kl(mu, lv).mean().mul((float) (s.klWeight() / s.dim())));
