@@ -116,6 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             RealData rd = RealData.load(data, nTrain, latentOpts.nHeldOut, latentOpts.shape(), !latentOpts.noScale);
             if (rd.data().shape() != null) prov.put("data.shape", rd.data().shape().toString());
             if (latentOpts.latent != null) {
+                latentOpts.spec(rd.data().dim(), rd.data().shape()); // validates before anything is built
                 return new LatentTrainRun(common, nn, spec.commandLine().getOut()).run(rd.data(), latentOpts, networkSpec(latentOpts.latentDim), cfg, out, prov);
             }
             td = TrainingData.withHeldOut(rd.data().train(), rd.data().heldOut(), rd.data().dim(), rd.data().description());
