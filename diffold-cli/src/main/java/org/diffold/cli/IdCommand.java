@@ -224,6 +224,7 @@ final class IdCommand implements Callable<Integer> {
                     r.n(), r.seed(), r.seconds());
             out.print(TextTable.render(r.wideHeader(), r.wideRows()));
             out.print(TextTable.render(IdBenchmark.SUMMARY_HEADER, r.summaryRows()));
+            out.println("findings: " + r.findings());
             out.println("report: " + reportDir.resolve("index.html"));
         }
         out.flush();
