@@ -44,7 +44,7 @@ public final class IdBenchmark {
             throw new IllegalArgumentException("no cell " + manifold + " x " + estimator);
         }
 
-        /** Wide table: manifold, d, D, then "estimate (error)" per estimator. */
+        /** Wide table: manifold, d, D, then the estimate per estimator (errors are in {@link #longRows()}). */
         public List<String> wideHeader() {
             List<String> h = new ArrayList<>(List.of("manifold", "d", "D"));
             h.addAll(estimators);
@@ -59,7 +59,7 @@ public final class IdBenchmark {
                 List<String> row = new ArrayList<>(List.of(m, Integer.toString(first.d()), Integer.toString(first.dim())));
                 for (String e : estimators) {
                     Row r = cell(m, e);
-                    row.add(String.format(Locale.ROOT, "%.4g (%+.4g)", r.estimate(), r.error()));
+                    row.add(String.format(Locale.ROOT, "%.4g", r.estimate()));
                 }
                 out.add(row);
             }
@@ -210,15 +210,16 @@ public final class IdBenchmark {
         return new Result(n, seed, List.copyOf(manifolds), List.copyOf(estimators), rows, (System.nanoTime() - t0) * 1e-9);
     }
 
-    /** The HTML report: estimate (error) table, summary, and the long table (also written as CSV). */
+    /** The HTML report: findings, the estimates table, summary, chart and the long table (also written as CSV). */
     public static Report report(Result r, Provenance provenance) {
         return Report.builder("Intrinsic-dimension benchmark")
                 .provenance(provenance)
                 .heading("Findings")
                 .paragraph(r.findings())
                 .paragraph("Every estimator on n = " + r.n() + " points of each scikit-dimension benchmark manifold "
-                        + "(seed " + r.seed() + "). Cells show the estimate and, in brackets, its error d_hat - d.")
-                .heading("Estimates (error)")
+                        + "(seed " + r.seed() + "). Cells show the estimate d_hat next to the true d; the table 'All cells' lists "
+                        + "each error d_hat - d and the time.")
+                .heading("Estimates")
                 .table("estimates", r.wideHeader(), r.wideRows())
                 .heading("Summary")
                 .table("summary", SUMMARY_HEADER, r.summaryRows())
