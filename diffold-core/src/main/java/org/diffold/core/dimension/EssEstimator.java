@@ -6,7 +6,7 @@ import org.hipparchus.special.Gamma;
 
 /**
  * {@code ess}: expected simplex skewness, version a with 1-simplices (Johnsson, Soneson &amp; Fontes, IEEE TPAMI 37,
- * 2015), docs/math.md §8. For the k nearest neighbours x_1..x_k of a point and the vectors v_a = x_a - c from their
+ * 2015), docs/math.md §8.1. For the k nearest neighbours x_1..x_k of a point and the vectors v_a = x_a - c from their
  * centre c, ess(x) = sum_{a&lt;b} |v_a| |v_b| sin(theta_ab) / sum_{a&lt;b} |v_a| |v_b|. The reference value for
  * dimension m is E[sin theta] = Gamma(m/2)^2 / (Gamma((m+1)/2) Gamma((m-1)/2)) for two independent uniform directions
  * in R^m (Wallis integrals; 0 for m = 1, 2/pi for m = 2). The pointwise estimate interpolates m linearly between the

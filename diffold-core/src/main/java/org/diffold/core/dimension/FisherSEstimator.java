@@ -8,7 +8,7 @@ import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
- * {@code fishers}: the Fisher-separability dimension (Albergante, Bac &amp; Zinovyev, IJCNN 2019), docs/math.md §8.
+ * {@code fishers}: the Fisher-separability dimension (Albergante, Bac &amp; Zinovyev, IJCNN 2019), docs/math.md §8.1.
  * The data are centred, projected on the principal components whose variance is at least lambda_1 / C (C the
  * conditional number, 10), whitened (each kept component scaled to unit variance) and projected onto the unit
  * sphere. For each margin alpha of a grid, pbar(alpha) is the fraction of ordered pairs i != j with

@@ -7,7 +7,7 @@ import org.diffold.core.random.RandomStreams;
 
 /**
  * {@code knn}: the kNN-graph length estimator (Costa &amp; Hero, IEEE TSP 52, 2004; in the least-squares form of
- * Carter, Raich &amp; Hero, IEEE TSP 58, 2010, as in scikit-dimension's KNN), docs/math.md §8. For p points of a
+ * Carter, Raich &amp; Hero, IEEE TSP 58, 2010, as in scikit-dimension's KNN), docs/math.md §8.1. For p points of a
  * d-dimensional density, the total gamma-weighted length of the kNN graph, L(p) = sum_i sum_{j&lt;=k} r_j(x_i)^gamma,
  * grows as c p^{(d - gamma)/d} (Beardwood–Halton–Hammersley type limit). L is measured on subsamples of sizes p_1 &lt;
  * ... &lt; p_Q = n (M subsamples per size below n, drawn without replacement), and

@@ -3,8 +3,8 @@ package org.diffold.core.dimension;
 import org.diffold.core.knn.Neighbors;
 
 /**
- * {@code mada}: manifold-adaptive dimension estimation (Farahmand, Szepesvári &amp; Audibert, ICML 2007), docs/math.md
- * §8. The local estimate compares the distances to the ceil(k/2)-th and the k-th neighbour,
+ * {@code mada}: manifold-adaptive dimension estimation (Farahmand, Szepesvári &amp; Audibert, ICML 2007),
+ * docs/math.md §8.1. The local estimate compares the distances to the ceil(k/2)-th and the k-th neighbour,
  * d(x) = ln 2 / ln(r_k(x) / r_{ceil(k/2)}(x)), since the mass of a ball grows as r^d. The global estimate is the
  * mean of the local values ({@link Combine#MEAN}, the paper's and scikit-dimension's) or their median
  * ({@link Combine#MEDIAN}, Benkő et al. 2020): under local uniformity with k even, (r_{k/2} / r_k)^d ~ Beta(k/2, k/2),

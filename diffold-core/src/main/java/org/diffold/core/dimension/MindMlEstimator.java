@@ -4,7 +4,7 @@ import org.diffold.core.knn.Neighbors;
 
 /**
  * {@code mind-ml}: MiND_MLk, the minimum-neighbour-distance maximum-likelihood estimator (Rozza, Lombardi, Ceruti,
- * Casiraghi &amp; Campadelli, Machine Learning 89, 2012), docs/math.md §8. With rho_i = r_1(x_i) / r_{k+1}(x_i), the
+ * Casiraghi &amp; Campadelli, Machine Learning 89, 2012), docs/math.md §8.1. With rho_i = r_1(x_i) / r_{k+1}(x_i), the
  * ratio of the distances to the nearest and the (k+1)-th neighbour, rho^d ~ Beta(1, k) under local uniformity, so
  * rho has density k d r^{d-1} (1 - r^d)^{k-1} and the estimate maximises the log-likelihood
  * L(d) = sum_i [log(k d) + (d-1) log rho_i + (k-1) log(1 - rho_i^d)] over d &gt; 0 (L is concave; its root of

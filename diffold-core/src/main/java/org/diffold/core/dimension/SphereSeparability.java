@@ -4,7 +4,7 @@ import org.hipparchus.special.Beta;
 
 /**
  * Fisher separability on the uniform sphere S^{m-1} in R^m (Albergante, Bac &amp; Zinovyev, IJCNN 2019;
- * Gorban &amp; Tyukin 2018), docs/math.md §8: a point x is Fisher-inseparable from y at margin alpha when
+ * Gorban &amp; Tyukin 2018), docs/math.md §8.1: a point x is Fisher-inseparable from y at margin alpha when
  * (x, y) &gt;= alpha (x, x); for unit vectors this is the spherical cap (x, y) &gt;= alpha, whose probability is
  * <ul>
  *   <li>exact: p(m, alpha) = (1/2) I_{1 - alpha^2}((m-1)/2, 1/2) (regularised incomplete beta; the cap area), which
