@@ -41,10 +41,10 @@ public record SolverGaussianError(double kl, double klParallel, double klPerp, d
             double rPerp = vPerp / (out * out) - 1;
             SubspaceGaussianError e = SubspaceGaussianError.of(dim, k, rPar, rPerp);
             return new SolverGaussianError(e.kl(), e.klParallel(), e.klPerp(), dim > k ? e.klPerp() / (dim - k) : 0, e.tv(),
-                    e.hellingerSquared(), rPar, rPerp, Math.sqrt(vPerp));
+                    e.hellingerSquared(), rPar, rPerp, Math.sqrt(Math.max(vPerp, 0)));
         }
         SubspaceGaussianError inside = SubspaceGaussianError.of(k, k, rPar, 0);
-        double residual = Math.sqrt(vPerp);
+        double residual = Math.sqrt(Math.max(vPerp, 0));
         double sigmaMin = smallestDenoiserSigma(p);
         if (dim == k || residual <= RESIDUAL_TOLERANCE * sigmaMin) {
             return new SolverGaussianError(inside.kl(), inside.klParallel(), 0, 0, inside.tv(), inside.hellingerSquared(), rPar, Double.NaN, residual);
