@@ -69,7 +69,7 @@ public final class SamplerErrors {
     static double heunR(TimeGrid grid, double lambda) {
         Mixture1D gauss = new Mixture1D(new double[] {1}, new double[] {0}, new double[] {lambda});
         double logV = 0;
-        for (Step1D s : HeunStep1D.of(grid, gauss)) logV += 2 * Math.log(s.map(1));
+        for (Step1D s : HeunStep1D.of(grid, gauss)) { double g = s.map(1); logV += Math.log(g * g); }
         var out = grid.outputLevel();
         return Math.expm1(logV - Math.log(lambda * out.alphaBar() + out.sigma2()));
     }
