@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.diffold.core.error.SubspaceGaussianError;
+import org.diffold.core.error.gaussian.SubspaceGaussianError;
 import org.diffold.core.grid.TimeGrids;
 import org.diffold.core.sampler.Schemes;
 import org.diffold.lab.store.Json;

@@ -1,6 +1,6 @@
 package org.diffold.core.error.solver;
 
-import org.diffold.core.error.SubspaceGaussianError;
+import org.diffold.core.error.gaussian.SubspaceGaussianError;
 import org.diffold.core.linalg.Subspace;
 import org.diffold.core.solver.SolverProgram;
 

@@ -1,7 +1,7 @@
 package org.diffold.core.error.solver;
 
-import org.diffold.core.error.ProductTargetError;
-import org.diffold.core.error.PropagatedError1D;
+import org.diffold.core.error.product.ProductTargetError;
+import org.diffold.core.error.propagation.PropagatedError1D;
 import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.sigma.SigmaGrid;

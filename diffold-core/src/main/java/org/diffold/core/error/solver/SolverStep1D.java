@@ -2,8 +2,8 @@ package org.diffold.core.error.solver;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.diffold.core.error.MixtureScore1D;
-import org.diffold.core.error.Step1D;
+import org.diffold.core.error.propagation.MixtureScore1D;
+import org.diffold.core.error.propagation.Step1D;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.sigma.SigmaGrid;
 import org.diffold.core.solver.SolverProgram;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.diffold.core.error.ProductTargetError;
+import org.diffold.core.error.product.ProductTargetError;
 import org.diffold.core.error.SimulationCheck;
 import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;

@@ -3,10 +3,10 @@ package org.diffold.lab.experiment.adaptivity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import org.diffold.core.error.GaussianDivergence;
-import org.diffold.core.error.ProductTargetError;
-import org.diffold.core.error.PropagatedError1D;
-import org.diffold.core.error.SubspaceGaussianError;
+import org.diffold.core.error.gaussian.GaussianDivergence;
+import org.diffold.core.error.product.ProductTargetError;
+import org.diffold.core.error.propagation.PropagatedError1D;
+import org.diffold.core.error.gaussian.SubspaceGaussianError;
 import org.diffold.core.error.solver.SolverGaussianError;
 import org.diffold.core.error.solver.SolverProductError;
 import org.diffold.core.grid.TimeGrid;
@@ -21,7 +21,7 @@ import org.diffold.core.solver.Solver;
 import org.diffold.core.solver.SolverProgram;
 import org.diffold.core.solver.Solvers;
 import org.diffold.core.target.GaussianSubspaceTarget;
-import org.diffold.lab.experiment.LogLogFit;
+import org.diffold.lab.experiment.common.LogLogFit;
 import org.diffold.lab.experiment.adaptivity.AdaptivityResult.Cell;
 import org.diffold.lab.experiment.adaptivity.AdaptivityResult.Fit;
 
@@ -106,14 +106,14 @@ public final class AdaptivityExperiment {
         if (scheme && Schemes.parse(spec) instanceof AffineScheme a) {
             var plan = a.plan(TimeGrids.parse(AdaptivityConfig.grid(s)));
             PropagatedError1D oneD = PropagatedError1D.forMixture(plan, config.factor());
-            double rPerp = org.diffold.core.error.GaussianCoordinateRecursion.run(plan, 0).r();
+            double rPerp = org.diffold.core.error.gaussian.GaussianCoordinateRecursion.run(plan, 0).r();
             note(oneD, spec, s, warnings);
             for (int d : config.dims()) {
                 ProductTargetError e = ProductTargetError.of(oneD, rPerp, config.factor(), plan.outputLevel(), d, k, config.tvSamples(), seed);
                 out.add(new Cell("product-subspace", spec, true, s, d, e.kl(), e.klParallel(), e.klPerp(), e.tv()));
             }
         } else if (scheme) {
-            var calc = new org.diffold.lab.experiment.ExactFactorCalculator();
+            var calc = new org.diffold.lab.experiment.common.ExactFactorCalculator();
             TimeGrid g = TimeGrids.parse(AdaptivityConfig.grid(s));
             var f = calc.heun(g, config.factor());
             double klPoint = GaussianDivergence.kl(SamplerErrors.heunR(g, 0));

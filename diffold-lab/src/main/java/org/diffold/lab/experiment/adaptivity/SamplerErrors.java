@@ -3,11 +3,11 @@ package org.diffold.lab.experiment.adaptivity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.diffold.core.error.GaussianDivergence;
-import org.diffold.core.error.HeunStep1D;
-import org.diffold.core.error.ProductTargetError;
-import org.diffold.core.error.Step1D;
-import org.diffold.core.error.SubspaceGaussianError;
+import org.diffold.core.error.gaussian.GaussianDivergence;
+import org.diffold.core.error.propagation.HeunStep1D;
+import org.diffold.core.error.product.ProductTargetError;
+import org.diffold.core.error.propagation.Step1D;
+import org.diffold.core.error.gaussian.SubspaceGaussianError;
 import org.diffold.core.error.solver.SolverGaussianError;
 import org.diffold.core.error.solver.SolverProductError;
 import org.diffold.core.grid.TimeGrid;
@@ -18,9 +18,9 @@ import org.diffold.core.target.GaussianSubspaceTarget;
 import org.diffold.core.target.Mixture1D;
 import org.diffold.core.target.ProductSubspaceTarget;
 import org.diffold.core.target.SubspaceTarget;
-import org.diffold.lab.experiment.ExactErrors;
-import org.diffold.lab.experiment.ExactFactorCalculator;
-import org.diffold.lab.experiment.FactorError;
+import org.diffold.lab.experiment.common.ExactErrors;
+import org.diffold.lab.experiment.common.ExactFactorCalculator;
+import org.diffold.lab.experiment.common.FactorError;
 
 /**
  * Exact errors of a practitioners' sampler ({@code --sampler}) or a continuous-time scheme ({@code --scheme}) with the
