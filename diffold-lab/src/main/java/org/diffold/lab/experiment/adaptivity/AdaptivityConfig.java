@@ -29,8 +29,11 @@ public record AdaptivityConfig(List<String> samplers, List<String> schemes, List
                                boolean quick) {
     /** Karras range and rho. */
     public static final double SIGMA_MIN = 0.002, SIGMA_MAX = 80, RHO = 7;
-    /** KL(D = 1000) / KL(D = 10) below which a sampler "adapts" [ours]. */
-    public static final double ADAPT_RATIO = 1.01;
+    /**
+     * KL per complement coordinate at or below which a sampler "adapts" [ours]: the complement is then exact to
+     * rounding (about 1e-16 in r, 1e-32 in KL), so KL is the same for every D.
+     */
+    public static final double ADAPT_PER_COORDINATE = 1e-20;
 
     /** The default sampler list: every sampler with its library defaults, plus the settings that break the complement. */
     public static final List<String> SAMPLERS = List.of("euler", "heun", "dpm2", "lms", "dpmpp-2m", "unipc", "ddim",

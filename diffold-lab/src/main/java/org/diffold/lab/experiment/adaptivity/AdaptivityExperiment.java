@@ -166,7 +166,7 @@ public final class AdaptivityExperiment {
         double slope = positive ? LogLogFit.of(x, y).slope() : Double.NaN;
         double ratio = last.kl() / first.kl();
         double perCoord = last.dim() > k ? last.klPerp() / (last.dim() - k) : 0;
-        return new Fit(first.target(), first.sampler(), first.scheme(), first.steps(), slope, ratio, ratio < AdaptivityConfig.ADAPT_RATIO,
+        return new Fit(first.target(), first.sampler(), first.scheme(), first.steps(), slope, ratio, perCoord <= AdaptivityConfig.ADAPT_PER_COORDINATE,
                 last.kl(), last.complementShare(), perCoord);
     }
 

@@ -84,8 +84,8 @@ public final class AdaptivityReport {
                 + "program is a linear-Gaussian recursion on its registers, so the output law is exactly Gaussian and KL, TV and Hellinger "
                 + "follow (docs/math.md §4.1, §4.2). Product target pi^k x delta_0^(D-k): single-step samplers by 1-D density propagation "
                 + "(docs/math.md §4.3). Samplers: Karras sigmas rho = 7 in [0.002, 80], no final zero, compared with the forward law at "
-                + "sigma_min [ours]; schemes: Benton's grid with the same noise range. 'Adapts' means KL(D = 1000) / KL(D = 10) < "
-                + AdaptivityConfig.ADAPT_RATIO + " [ours].");
+                + "sigma_min [ours]; schemes: Benton's grid with the same noise range. 'Adapts' means a KL per complement coordinate <= "
+                + AdaptivityConfig.ADAPT_PER_COORDINATE + ", i.e. the complement is exact to rounding and KL is the same for every D [ours].");
         charts(b);
         rankedTable(b, "gaussian-subspace", "ranked_gaussian");
         if (result.cells().stream().anyMatch(c -> c.target().equals("product-subspace"))) rankedTable(b, "product-subspace", "ranked_product");

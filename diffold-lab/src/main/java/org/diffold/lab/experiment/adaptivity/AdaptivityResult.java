@@ -45,7 +45,7 @@ public record AdaptivityResult(List<Cell> cells, List<Fit> fits, List<FinalZero>
      *
      * @param slope least-squares slope of log KL in log D
      * @param ratio KL(D_max) / KL(D_min)
-     * @param adapts ratio below {@link AdaptivityConfig#ADAPT_RATIO}
+     * @param adapts KL per complement coordinate at most {@link AdaptivityConfig#ADAPT_PER_COORDINATE}
      * @param klMax KL at the largest D
      * @param share complement share at the largest D
      * @param klPerpPerCoordinate KL of one complement coordinate
