@@ -67,7 +67,7 @@ final class LatentTrainRun {
                     if (rec != null) rep.image("reconstructions", "held-out images (odd rows) and their reconstructions (even rows)",
                             ImageGrid.pairsPng(data.heldOut(), rec, Math.min(n, 16), sh.height(), sh.width(), sh.channels(), 8, -1, 1), 3);
                     StepPlan plan = Designs.parse("li-yan").plan(Schedules.parse("li-yan", GRID_STEPS));
-                    double[] s = m.sample(plan, true, common.seed(), GRID_IMAGES, common.threads(), null);
+                    double[] s = m.sample(new org.diffold.core.sampler.AffineSampler(plan, true), common.seed(), GRID_IMAGES, common.threads(), null);
                     rep.image("samples", GRID_IMAGES + " samples (li-yan design, T=" + GRID_STEPS + ", decoded)",
                             ImageGrid.pngBytes(ImageGrid.rows(s, GRID_IMAGES, sh.dim()), sh.height(), sh.width(), sh.channels(), 8, -1, 1), 3);
                 }

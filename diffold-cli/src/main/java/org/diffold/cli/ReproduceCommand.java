@@ -22,7 +22,8 @@ public final class ReproduceCommand implements Runnable {
             ReproduceLiYanCommand::new,
             ReproducePotaptchikCommand::new,
             LearnedScoresCommand::new,
-            ReproduceSildCommand::new
+            ReproduceSildCommand::new,
+            ReproduceAdaptivityCommand::new
     );
 
     @Spec CommandSpec spec;

@@ -9,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.diffold.core.random.RandomStreams;
-import org.diffold.core.sampler.AffineSampler;
-import org.diffold.core.sampler.StepPlan;
+import org.diffold.core.sampler.Sampler;
 import org.diffold.nn.checkpoint.Checkpoint;
 import org.diffold.nn.checkpoint.CheckpointException;
 import org.diffold.nn.checkpoint.CheckpointFormat;
@@ -113,13 +112,12 @@ public final class LatentModel implements AutoCloseable {
         return ae.decodeRows(ae.encodeRows(rows, n, BLOCK), n, BLOCK);
     }
 
-    /** n decoded samples: standardised latents by the sampler with the stage-2 score, then decoded; row i depends on seed and i only. */
-    public double[] sample(StepPlan plan, boolean finalDenoise, long seed, int n, int threads, java.util.function.IntConsumer progress) {
+    /** n decoded samples: standardised latents by any sampler (design, scheme or solver) with the stage-2 score, then decoded; row i depends on seed and i only. */
+    public double[] sample(Sampler sampler, long seed, int n, int threads, java.util.function.IntConsumer progress) {
         if (stage2 == null) throw new IllegalStateException("stage 2 is not loaded");
         int k = mean.length;
         double[] z = new double[n * k];
-        new AffineSampler(plan, finalDenoise).sample(stage2.score(), new RandomStreams(seed), 0, n, z, threads,
-                progress == null ? i -> { } : progress);
+        sampler.sample(stage2.score(), new RandomStreams(seed), 0, n, z, threads, progress == null ? i -> { } : progress);
         return decode(z, n);
     }
 

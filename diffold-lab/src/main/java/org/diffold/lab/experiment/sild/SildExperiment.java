@@ -184,7 +184,7 @@ public final class SildExperiment {
             r.put("stage1_loss", res.stage1Loss());
             try (LatentModel m = LatentModel.load(dir, device)) {
                 rec = m.reconstruct(d.heldOut(), d.heldOutRows());
-                samples = m.sample(plan(), true, cfg.seed(), cfg.nSamples(), threads, null);
+                samples = m.sample(new AffineSampler(plan(), true), cfg.seed(), cfg.nSamples(), threads, null);
             }
         }
         double mse = rec == null ? Double.NaN : Reconstruction.mse(d.heldOut(), rec);
