@@ -11,13 +11,7 @@ PY=/usr/bin/python3
 ./mvnw -q -B -pl diffold-nn -am compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 CP="diffold-nn/target/classes:$(cat diffold-nn/target/bench-classpath.txt)"
 CACHE="$PWD/.djl-cache"
-JAVA=""
-for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  [ -x "$j" ] || continue
-  v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then JAVA="$j"; break; fi
-done
-[ -n "$JAVA" ] || { echo "ae-throughput: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
+. bench/java21.sh ae-throughput
 mkdir -p "$CACHE/jna"
 exec "$JAVA" --enable-native-access=ALL-UNNAMED -DDJL_CACHE_DIR="$CACHE" -Djna.tmpdir="$CACHE/jna" -Dai.djl.offline=true \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.diffold.nn.bench.AutoencoderThroughputBench --python "$PY" "$@"
