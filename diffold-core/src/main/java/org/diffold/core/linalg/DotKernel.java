@@ -21,6 +21,12 @@ public interface DotKernel {
      */
     void dots(Matrix x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc);
 
+    /**
+     * The eigenvalues of the Gram matrix G = X X^T of the m rows of {@code x} (row-major m x dim; a plain array,
+     * e.g. a neighbourhood's centred points), in decreasing order, into eig[0..m) (docs/math.md §8). Thread-safe.
+     */
+    void gramEigenvalues(double[] x, int m, int dim, double[] eig);
+
     /** Rows prepared by {@link #matrix}; {@link #close()} frees native copies (safe to call twice). */
     abstract class Matrix implements AutoCloseable {
         final double[] rows;

@@ -12,6 +12,14 @@ final class JavaDotKernel implements DotKernel {
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
+    private static final class GramScratch {
+        int m = -1, dim = -1;
+        double[][] panel, dots, gram;
+        double[] work;
+    }
+
+    private final ThreadLocal<GramScratch> gramScratch = ThreadLocal.withInitial(GramScratch::new);
+
     private JavaDotKernel() {}
 
     @Override public String name() { return "java"; }
@@ -19,6 +27,26 @@ final class JavaDotKernel implements DotKernel {
     @Override
     public Matrix matrix(double[] rows, int n, int dim) {
         return new Matrix(rows, n, dim) {};
+    }
+
+    @Override
+    public void gramEigenvalues(double[] x, int m, int dim, double[] eig) {
+        GramScratch g = gramScratch.get();
+        if (g.m != m || g.dim != dim) {
+            g.panel = DotPanelKernel.newPanel(dim, m);
+            g.dots = new double[DotPanelKernel.ROWS][m];
+            g.gram = new double[m][m];
+            g.work = new double[m];
+            g.m = m;
+            g.dim = dim;
+        }
+        DotPanelKernel.pack(x, dim, 0, m, g.panel, null);
+        for (int a = 0; a < m; a += DotPanelKernel.ROWS) {
+            int rows = Math.min(DotPanelKernel.ROWS, m - a);
+            DotPanelKernel.dot4(x, dim, a, rows, g.panel, m, g.dots);
+            for (int r = 0; r < rows; r++) System.arraycopy(g.dots[r], 0, g.gram[a + r], 0, m);
+        }
+        SymmetricEigenvalues.compute(g.gram, m, eig, g.work);
     }
 
     @Override

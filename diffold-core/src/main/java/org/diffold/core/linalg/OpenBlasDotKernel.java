@@ -45,6 +45,33 @@ final class OpenBlasDotKernel implements DotKernel {
         }
     }
 
+    private static final class GramBuffers {
+        long xCap = -1, gCap = -1;
+        DoublePointer x, gram, w;
+    }
+
+    private final ThreadLocal<GramBuffers> gramBuffers = ThreadLocal.withInitial(GramBuffers::new);
+
+    /** dsyrk (lower triangle of X X^T), then LAPACK dsyevd without eigenvectors (ascending, reversed here). */
+    @Override
+    public void gramEigenvalues(double[] x, int m, int dim, double[] eig) {
+        GramBuffers g = gramBuffers.get();
+        long nx = (long) m * dim, ng = (long) m * m;
+        if (g.xCap < nx) { if (g.x != null) g.x.close(); g.x = new DoublePointer(nx); g.xCap = nx; }
+        if (g.gCap < ng) {
+            if (g.gram != null) { g.gram.close(); g.w.close(); }
+            g.gram = new DoublePointer(ng);
+            g.w = new DoublePointer(m);
+            g.gCap = ng;
+        }
+        g.x.position(0).put(x, 0, (int) nx);
+        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasLower, openblas.CblasNoTrans, m, dim, 1.0,
+                g.x, dim, 0.0, g.gram, m);
+        int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'L', m, g.gram, m, g.w);
+        if (info != 0) throw new IllegalStateException("LAPACK dsyevd failed (info " + info + ") on a " + m + " x " + m + " Gram matrix");
+        for (int i = 0; i < m; i++) eig[i] = g.w.get(m - 1 - i);
+    }
+
     @Override
     public Matrix matrix(double[] rows, int n, int dim) {
         return new NativeMatrix(rows, n, dim);

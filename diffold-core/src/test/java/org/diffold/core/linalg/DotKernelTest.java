@@ -38,6 +38,31 @@ class DotKernelTest {
     }
 
     @Test
+    void gramEigenvaluesAreTheSquaredSingularValues() {
+        // rows s_i R e_i for a rotation R: G = diag(s_i^2), eigenvalues s_i^2 in decreasing order, then zeros
+        int m = 7, dim = 12;
+        double[] s = {0.5, 3, 1, 2.5, 0.1, 2, 1.5};
+        Subspace q = Subspace.random(dim, m, new SplittableRandom(8));
+        double[] x = new double[m * dim];
+        for (int i = 0; i < m; i++) for (int j = 0; j < dim; j++) x[i * dim + j] = s[i] * q.basis(j, i);
+        double[] want = java.util.Arrays.stream(s).map(v -> v * v).sorted().toArray();
+        for (DotKernel k : new DotKernel[] {DotKernel.best(), DotKernel.java()}) {
+            double[] eig = new double[m];
+            k.gramEigenvalues(x, m, dim, eig);
+            for (int i = 0; i < m; i++) assertEquals(want[m - 1 - i], eig[i], 1e-12, k.name() + " eigenvalue " + i);
+        }
+        // both backends agree on a random neighbourhood with more rows than the rank would allow to ignore
+        SplittableRandom r = new SplittableRandom(4);
+        int m2 = 40, d2 = 90;
+        double[] y = new double[m2 * d2];
+        for (int i = 0; i < y.length; i++) y[i] = r.nextGaussian();
+        double[] a = new double[m2], b = new double[m2];
+        DotKernel.best().gramEigenvalues(y, m2, d2, a);
+        DotKernel.java().gramEigenvalues(y, m2, d2, b);
+        for (int i = 0; i < m2; i++) assertEquals(b[i], a[i], 1e-10 * b[0], "eigenvalue " + i);
+    }
+
+    @Test
     void closingTwiceIsHarmless() {
         DotKernel.Matrix m = DotKernel.best().matrix(new double[] {1, 2}, 1, 2);
         m.close();
