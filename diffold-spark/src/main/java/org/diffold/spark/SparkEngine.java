@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
@@ -24,29 +25,48 @@ import scala.runtime.BoxedUnit;
  * The job runs on a helper thread; Spark hands each finished partition to the driver, and the calling thread
  * passes its cells to the sink (the run store's one writer) as they arrive. A failed task is retried by Spark
  * ({@code spark.task.maxFailures}, or {@code local[N,F]}); the sink never sees a partition twice. If the sink
- * throws, the job is cancelled.
+ * throws, the job is cancelled. An engine opened from a configuration starts its Spark context at the first
+ * sweep with missing cells, so a finished sweep reruns without contacting the cluster.
  */
 public final class SparkEngine implements SweepEngine {
 
     private static final Object DONE = new Object();
-    private final JavaSparkContext spark;
+    private final SparkConf conf;
     private final boolean owned;
     private final AtomicInteger jobs = new AtomicInteger();
+    private JavaSparkContext spark;
 
     /**
-     * Wraps a Spark context.
+     * Uses a running Spark context, which {@link #close()} leaves running.
      *
      * @param spark the context
-     * @param owned whether {@link #close()} stops it
      */
-    public SparkEngine(JavaSparkContext spark, boolean owned) {
+    public SparkEngine(JavaSparkContext spark) {
         this.spark = Objects.requireNonNull(spark, "spark");
-        this.owned = owned;
+        this.conf = spark.getConf();
+        this.owned = false;
+    }
+
+    /**
+     * Starts its own Spark context when first needed and stops it on {@link #close()}.
+     *
+     * @param conf the context's configuration, including {@code spark.master}
+     */
+    public SparkEngine(SparkConf conf) {
+        this.conf = Objects.requireNonNull(conf, "conf").clone();
+        this.owned = true;
     }
 
     @Override
     public String describe() {
-        return SparkEngineProvider.NAME + " " + spark.master();
+        return SparkEngineProvider.NAME + " " + conf.get("spark.master", "(no master)");
+    }
+
+    private synchronized JavaSparkContext context() {
+        if (spark == null) {
+            spark = new JavaSparkContext(conf);
+        }
+        return spark;
     }
 
     @Override
@@ -55,6 +75,7 @@ public final class SparkEngine implements SweepEngine {
         if (groups.isEmpty()) {
             return;
         }
+        JavaSparkContext spark = context();
         SparkContext sc = spark.sc();
         String jobGroup = "diffold-" + recipe.computer() + "-" + jobs.incrementAndGet();
         BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
@@ -100,9 +121,10 @@ public final class SparkEngine implements SweepEngine {
     }
 
     @Override
-    public void close() {
-        if (owned) {
+    public synchronized void close() {
+        if (owned && spark != null) {
             spark.stop();
+            spark = null;
         }
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.diffold.lab.engine.SweepEngine;
 import org.diffold.lab.engine.SweepEngineProvider;
 
@@ -33,8 +32,7 @@ public final class SparkEngineProvider implements SweepEngineProvider {
 
     @Override
     public SweepEngine open(Map<String, String> options) {
-        SparkConf conf = conf(options);
-        return new SparkEngine(new JavaSparkContext(conf), true);
+        return new SparkEngine(conf(options));
     }
 
     /**
