@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.SubspaceTarget;
-import org.diffold.lab.experiment.ExactErrors;
+import org.diffold.lab.experiment.common.ExactErrors;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -23,7 +23,7 @@ public final class SparkEngineProvider implements SweepEngineProvider {
     /** System property naming the jar(s) executors need, comma-separated, when {@code spark.jars} is unset. */
     public static final String JARS_PROPERTY = "diffold.spark.jars";
     private static final Pattern MASTER = Pattern.compile(
-            "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|(spark|k8s|mesos)://\\S+|yarn");
+            "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|(spark|k8s)://\\S+|yarn");
 
     @Override
     public String name() {

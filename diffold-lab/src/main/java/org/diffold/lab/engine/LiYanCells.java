@@ -2,8 +2,8 @@ package org.diffold.lab.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.diffold.lab.experiment.LiYanConfig;
-import org.diffold.lab.experiment.LiYanExperiment;
+import org.diffold.lab.experiment.liyan.LiYanConfig;
+import org.diffold.lab.experiment.liyan.LiYanExperiment;
 import org.diffold.lab.store.CellComputation;
 import org.diffold.lab.store.Json;
 import org.diffold.lab.store.SweepCell;
