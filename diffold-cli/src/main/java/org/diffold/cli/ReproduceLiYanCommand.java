@@ -47,11 +47,19 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LiYanConfig config = LiYanConfig.defaults(quick);
         LiYanExperiment experiment = new LiYanExperiment(config, common.seed(), common.threads());
+        PrintWriter out = spec.commandLine().getOut();
+        try (SweepEngine engine = engineOptions.open()) {   // a refused engine or option writes nothing
+            run(experiment, engine, out);
+        }
+        return 0;
+    }
+
+    private void run(LiYanExperiment experiment, SweepEngine engine, PrintWriter out) throws IOException {
+        LiYanConfig config = experiment.config();
         OutputPaths.checkWritableDirectory(common.runsDir());
         Provenance provenance = common.provenance();
         List<SweepCell> cells = experiment.cells();
-        PrintWriter out = spec.commandLine().getOut();
-        try (RunStore store = common.openStore(); SweepEngine engine = engineOptions.open()) {
+        try (RunStore store = common.openStore()) {
             String runId = store.startRun(LiYanExperiment.NAME, common.commandLine(), provenance);
             EngineSweep sweep = new EngineSweep(store, LiYanExperiment.NAME, provenance, engine);
             List<Map<String, Object>> results;
@@ -85,6 +93,5 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                         dir.resolve("index.html"));
             }
         }
-        return 0;
     }
 }
