@@ -32,12 +32,12 @@ class StandaloneClusterTest {
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void sweepSurvivesAKilledExecutorWithEveryCellStoredOnce() throws Exception {
-        List<SweepCell> cells = TestCells.cells(30, 300, 0);
+        List<SweepCell> cells = TestCells.cells(24, 250, 0);
         Provenance provenance = Provenance.capture(3, 1, List.of("test"));
         Map<String, String> local;
         try (RunStore store = RunStore.open(dir.resolve("local.db"))) {
             new EngineSweep(store, "test", provenance, new LocalEngine(1)).run(TestCells.recipe(3),
-                    TestCells.cells(30, 0, 0), SweepListener.NONE);
+                    TestCells.cells(24, 0, 0), SweepListener.NONE);
             local = Rows.of(store, "test");
         }
         Set<Long> executorPids = new HashSet<>();
@@ -49,7 +49,7 @@ class StandaloneClusterTest {
                 boolean[] killed = {false};
                 sweep.run(TestCells.recipe(3), cells, (done, total, key) -> {
                     cluster.executors().forEach(p -> executorPids.add(p.pid()));
-                    if (done == 8 && !killed[0]) {
+                    if (done == 6 && !killed[0]) {
                         List<ProcessHandle> executors = cluster.executors();
                         assertFalse(executors.isEmpty(), "no executor process under the worker");
                         executors.forEach(ProcessHandle::destroyForcibly);
