@@ -90,13 +90,19 @@ public final class SildReport {
         double acc = num(p.classifier(), "test_accuracy");
         s.append(String.format(Locale.ROOT, "The feature classifier reaches %.4g%% test accuracy on t10k%s. ", 100 * acc,
                 acc < 0.9 ? " (below the 90% the issue asks for: " + (cfg.quick() ? "the quick run trains it briefly" : "more steps are needed") + ")" : ""));
-        s.append(String.format(Locale.ROOT, "Reconstruction: SiLD MSE %.4g (PSNR %.4g dB) against %s %.4g (PSNR %.4g dB): SiLD %s the VAE-LDM here. ",
-                sMse, num(sild, "psnr"), vae.get("name"), vMse, num(vae, "psnr"), sMse < vMse ? "beats" : "does not beat"));
+        s.append(String.format(Locale.ROOT, "Reconstruction: SiLD MSE %.4g (PSNR %.4g dB) against %s %.4g (PSNR %.4g dB): SiLD %s the VAE-LDM here, "
+                        + "by %.2g%% of its MSE in one seed (compare the spread across the KL sweep and the plain AE in the table). ",
+                sMse, num(sild, "psnr"), vae.get("name"), vMse, num(vae, "psnr"), sMse < vMse ? "beats" : "does not beat", 100 * Math.abs(vMse - sMse) / vMse));
         boolean matches = sFd <= 1.1 * vFd;
         s.append(String.format(Locale.ROOT, "Generation: FD %.4g (SiLD) vs %.4g (%s), precision %.3g vs %.3g, recall %.3g vs %.3g: SiLD %s "
                         + "on generation here (match = FD at most 10%% above, ours). Training images vs held-out give FD %.4g, the floor at this sample size. ",
                 sFd, vFd, vae.get("name"), num(sild, "precision"), num(vae, "precision"), num(sild, "recall"), num(vae, "recall"),
                 sFd < vFd ? "beats the VAE-LDM" : matches ? "matches the VAE-LDM" : "does not match the VAE-LDM", num(p.reference(), "fd")));
+        Map<String, Object> sp = p.spectra();
+        s.append(String.format(Locale.ROOT, "Learned spectra on Fashion-MNIST (tau %s): the SiLD stage-1 Jacobian has rank %s (at most k = %d by the "
+                        + "bottleneck); the pixel model's denoiser x + sigma^2 s(x) has rank %s at sigma = %s, so at this budget the learned pixel "
+                        + "denoiser does %scollapse. ", sp.get("tau"), sp.get("sild_rank"), cfg.latentDim(), ((List<?>) sp.get("pixel_rank")).get(0),
+                ((List<?>) sp.get("pixel_sigma")).get(0), ((Number) ((List<?>) sp.get("pixel_rank")).get(0)).intValue() < 784 / 2 ? "" : "not "));
         s.append("The paper (abstract only) claims SiLD matches or beats VAE-based LDMs in generation and consistently improves reconstruction; "
                 + "these numbers are from a small CPU budget and our own architecture, not the paper's.");
         return s.toString();
