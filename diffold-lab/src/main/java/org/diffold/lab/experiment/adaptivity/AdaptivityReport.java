@@ -65,8 +65,11 @@ public final class AdaptivityReport {
         }
         b.append(parts.isEmpty() ? "none" : String.join("; ", parts)).append(". ");
         long zeroNoisy = result.finalZero().stream().filter(z -> !Double.isFinite(z.kl())).count();
-        b.append(String.format(Locale.ROOT, "Run to sigma = 0 (k-diffusion's appended zero), %d of %d samplers leave noise in the complement "
-                + "(infinite KL against the data); the others put it exactly at 0. ", zeroNoisy, result.finalZero().size()));
+        b.append(zeroNoisy == 0
+                ? String.format(Locale.ROOT, "Run to sigma = 0 (k-diffusion's appended zero), all %d samplers put the complement exactly at 0. ",
+                        result.finalZero().size())
+                : String.format(Locale.ROOT, "Run to sigma = 0 (k-diffusion's appended zero), %d of %d samplers leave noise in the complement "
+                        + "(infinite KL against the data); the others put it exactly at 0. ", zeroNoisy, result.finalZero().size()));
         AdaptivityResult.Speed s = result.speed();
         b.append(String.format(Locale.ROOT, "The exact error of %s at S = %d, D = %d takes %.3g ms, %.0fx less than simulating %d samples "
                 + "(%.3g ms) in the same run on a shared machine.", s.sampler(), s.steps(), s.dim(), s.exactMillis(), s.ratio(), s.samples(), s.simulationMillis()));
