@@ -220,10 +220,11 @@ final class IdCommand implements Callable<Integer> {
             map.put("provenance", Json.readMap(prov.toJson()));
             out.println(Json.writePretty(map));
         } else {
-            out.printf(Locale.ROOT, "intrinsic-dimension benchmark: n=%d per manifold, seed %d, %.1f s; cells: estimate (error)%n",
+            out.printf(Locale.ROOT, "intrinsic-dimension benchmark: n=%d per manifold, seed %d, %.1f s; cells: estimate%n",
                     r.n(), r.seed(), r.seconds());
             out.print(TextTable.render(r.wideHeader(), r.wideRows()));
             out.print(TextTable.render(IdBenchmark.SUMMARY_HEADER, r.summaryRows()));
+            out.println("findings: " + r.findings());
             out.println("report: " + reportDir.resolve("index.html"));
         }
         out.flush();

@@ -25,7 +25,22 @@ public final class RandomStreams {
 
     /** A fresh generator for index {@code index} (same index, same numbers). */
     public SplittableRandom stream(long index) {
-        return new SplittableRandom(mix64(base + GOLDEN * (index + 1)));
+        return new SplittableRandom(streamSeed(index));
+    }
+
+    /** The seed of index {@code index}'s streams. */
+    public long streamSeed(long index) {
+        return mix64(base + GOLDEN * (index + 1));
+    }
+
+    /** Index {@code index}'s bulk normal stream (docs/math.md §9), independent of {@link #stream(long)}. */
+    public NormalStream normals(long index) {
+        return new NormalStream(streamSeed(index));
+    }
+
+    /** Restarts {@code into} as index {@code index}'s bulk normal stream, without allocating. */
+    public NormalStream normals(long index, NormalStream into) {
+        return into.reseed(streamSeed(index));
     }
 
     /** Streams for a named purpose (e.g. "subspace", "target"), independent of the per-sample streams. */

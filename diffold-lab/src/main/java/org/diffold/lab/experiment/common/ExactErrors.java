@@ -42,7 +42,11 @@ public final class ExactErrors {
 
     /** gaussian-subspace: KL, exact TV (chi-square integral) and Hellinger (docs/math.md §4.2). */
     public static Map<String, Object> gaussian(CoefficientDesign design, NoiseSchedule schedule, int dim, int k, double lambda) {
-        SubspaceGaussianError e = SubspaceGaussianError.compute(design, schedule, dim, k, lambda);
+        return gaussianMap(SubspaceGaussianError.compute(design, schedule, dim, k, lambda));
+    }
+
+    /** The result map of a computed gaussian-subspace error. */
+    public static Map<String, Object> gaussianMap(SubspaceGaussianError e) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("kl", e.kl());
         r.put("tv", e.tv());

@@ -44,7 +44,7 @@ public final class IdBenchmark {
             throw new IllegalArgumentException("no cell " + manifold + " x " + estimator);
         }
 
-        /** Wide table: manifold, d, D, then "estimate (error)" per estimator. */
+        /** Wide table: manifold, d, D, then the estimate per estimator (errors are in {@link #longRows()}). */
         public List<String> wideHeader() {
             List<String> h = new ArrayList<>(List.of("manifold", "d", "D"));
             h.addAll(estimators);
@@ -59,7 +59,7 @@ public final class IdBenchmark {
                 List<String> row = new ArrayList<>(List.of(m, Integer.toString(first.d()), Integer.toString(first.dim())));
                 for (String e : estimators) {
                     Row r = cell(m, e);
-                    row.add(String.format(Locale.ROOT, "%.1f (%+.1f)", r.estimate(), r.error()));
+                    row.add(String.format(Locale.ROOT, "%.4g", r.estimate()));
                 }
                 out.add(row);
             }
@@ -70,17 +70,71 @@ public final class IdBenchmark {
         public List<List<String>> summaryRows() {
             List<List<String>> out = new ArrayList<>();
             for (String e : estimators) {
-                double sum = 0;
-                int within = 0;
-                for (String m : manifolds) {
-                    double rel = cell(m, e).relativeError();
-                    sum += rel;
-                    if (rel <= 0.1) within++;
-                }
-                out.add(List.of(e, String.format(Locale.ROOT, "%.1f", 100 * sum / manifolds.size()),
-                        within + "/" + manifolds.size()));
+                out.add(List.of(e, String.format(Locale.ROOT, "%.4g", 100 * meanRelativeError(e, 0, Integer.MAX_VALUE)),
+                        within(e) + "/" + manifolds.size()));
             }
             return out;
+        }
+
+        /** Mean relative error of an estimator over the manifolds whose true d lies in [dLo, dHi]; NaN if none. */
+        public double meanRelativeError(String estimator, int dLo, int dHi) {
+            double sum = 0;
+            int count = 0;
+            for (String m : manifolds) {
+                Row r = cell(m, estimator);
+                if (r.d() < dLo || r.d() > dHi) continue;
+                sum += r.relativeError();
+                count++;
+            }
+            return count == 0 ? Double.NaN : sum / count;
+        }
+
+        /**
+         * The findings paragraph: the estimators ranked by mean relative error over all manifolds, and the two most
+         * accurate for low (d <= 3), middle (4..12) and high (d >= 13) intrinsic dimension, all from this run.
+         */
+        public String findings() {
+            List<String> ranked = rankedBy(0, Integer.MAX_VALUE);
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "Mean relative error |d_hat - d| / d over the %d manifolds at n = %d: ", manifolds.size(), n));
+            for (int i = 0; i < Math.min(3, ranked.size()); i++) {
+                String e = ranked.get(i);
+                b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.3g%% (%d within 10%%)", e,
+                        100 * meanRelativeError(e, 0, Integer.MAX_VALUE), within(e)));
+            }
+            String worst = ranked.get(ranked.size() - 1);
+            if (ranked.size() > 3) {
+                b.append(String.format(Locale.ROOT, "; least accurate %s %.3g%%", worst, 100 * meanRelativeError(worst, 0, Integer.MAX_VALUE)));
+            }
+            b.append(". Most accurate by true dimension:");
+            int[][] bands = {{0, 3}, {4, 12}, {13, Integer.MAX_VALUE}};
+            String[] labels = {"d <= 3", "4 <= d <= 12", "d >= 13"};
+            String sep = " ";
+            for (int k = 0; k < bands.length; k++) {
+                int count = 0;
+                for (String m : manifolds) { int d = cell(m, estimators.get(0)).d(); if (d >= bands[k][0] && d <= bands[k][1]) count++; }
+                if (count == 0) continue;
+                List<String> best = rankedBy(bands[k][0], bands[k][1]);
+                b.append(sep).append(String.format(Locale.ROOT, "%s (%d manifolds) %s %.3g%%", labels[k], count, best.get(0),
+                        100 * meanRelativeError(best.get(0), bands[k][0], bands[k][1])));
+                if (best.size() > 1) {
+                    b.append(String.format(Locale.ROOT, ", then %s %.3g%%", best.get(1), 100 * meanRelativeError(best.get(1), bands[k][0], bands[k][1])));
+                }
+                sep = "; ";
+            }
+            return b.append('.').toString();
+        }
+
+        private List<String> rankedBy(int dLo, int dHi) {
+            List<String> out = new ArrayList<>(estimators);
+            out.sort(java.util.Comparator.comparingDouble(e -> meanRelativeError(e, dLo, dHi)));
+            return out;
+        }
+
+        private int within(String estimator) {
+            int c = 0;
+            for (String m : manifolds) if (cell(m, estimator).relativeError() <= 0.1) c++;
+            return c;
         }
 
         /** Long table: one line per cell, for CSV and JSON. */
@@ -111,6 +165,7 @@ public final class IdBenchmark {
                 cells.add(c);
             }
             m.put("cells", cells);
+            m.put("findings", findings());
             m.put("seconds", seconds);
             return m;
         }
@@ -155,13 +210,16 @@ public final class IdBenchmark {
         return new Result(n, seed, List.copyOf(manifolds), List.copyOf(estimators), rows, (System.nanoTime() - t0) * 1e-9);
     }
 
-    /** The HTML report: estimate (error) table, summary, and the long table (also written as CSV). */
+    /** The HTML report: findings, the estimates table, summary, chart and the long table (also written as CSV). */
     public static Report report(Result r, Provenance provenance) {
         return Report.builder("Intrinsic-dimension benchmark")
                 .provenance(provenance)
+                .heading("Findings")
+                .paragraph(r.findings())
                 .paragraph("Every estimator on n = " + r.n() + " points of each scikit-dimension benchmark manifold "
-                        + "(seed " + r.seed() + "). Cells show the estimate and, in brackets, its error d_hat - d.")
-                .heading("Estimates (error)")
+                        + "(seed " + r.seed() + "). Cells show the estimate d_hat next to the true d; the table 'All cells' lists "
+                        + "each error d_hat - d and the time.")
+                .heading("Estimates")
                 .table("estimates", r.wideHeader(), r.wideRows())
                 .heading("Summary")
                 .table("summary", SUMMARY_HEADER, r.summaryRows())
