@@ -1,0 +1,96 @@
+package org.diffold.core.score.empirical;
+
+/**
+ * The posterior mean of the empirical mixture (docs/math.md §6): for a query x,
+ * m(x) = sum_i w_i x_i with w_i ∝ exp(-|x - c x_i|^2 / (2 v)), computed as a softmax of the logits
+ * (c x . x_i - c^2 |x_i|^2 / 2) / v (the |x|^2 term cancels) with the row maximum subtracted (log-sum-exp stable).
+ * Both the logits and the weighted sums are GEMM-shaped and go through {@link TrainingPanels}, i.e. the
+ * {@code DotPanelKernel}.
+ *
+ * <p>One instance per thread: it owns the scratch (a block of {@link #BLOCK} rows times N weights), allocated once, so
+ * evaluation allocates nothing. A row's result depends on that row alone (fixed panel order, fixed summation order),
+ * so it is bit-identical for any batch split and thread count.
+ */
+public final class PosteriorMean {
+    /** Rows per block (the weights of a block, BLOCK x N doubles, are held at once). */
+    public static final int BLOCK = 32;
+    private final TrainingPanels train;
+    private final double[][] weights;
+    private final double[][] c;
+    private final double[] rowMax = new double[BLOCK], rowSum = new double[BLOCK];
+
+    /** An engine for the training set. */
+    public PosteriorMean(TrainingPanels train) {
+        this.train = train;
+        weights = new double[train.panels()][];
+        for (int p = 0; p < train.panels(); p++) weights[p] = new double[BLOCK * train.panelSize(p)];
+        c = new double[4][Math.max(train.panelWidth(), train.dim())];
+    }
+
+    /** The training set. */
+    public TrainingPanels train() { return train; }
+
+    /**
+     * Writes m(x) for rows [from, to) of {@code x} into the same rows of {@code out} (must not alias x).
+     *
+     * @param scale c > 0, the factor on the training points
+     * @param variance v > 0
+     */
+    public void mean(double scale, double variance, double[] x, double[] out, int from, int to) {
+        for (int b = from; b < to; b += BLOCK) block(scale, variance, x, out, b, Math.min(to, b + BLOCK));
+    }
+
+    private void block(double scale, double variance, double[] x, double[] out, int from, int to) {
+        int d = train.dim(), rows = to - from;
+        double a = scale / variance, q = 0.5 * scale * scale / variance;
+        java.util.Arrays.fill(rowMax, 0, rows, Double.NEGATIVE_INFINITY);
+        for (int p = 0; p < train.panels(); p++) {
+            int m = train.panelSize(p), j0 = train.panelStart(p);
+            double[] w = weights[p];
+            for (int i = from; i < to; i += 4) {
+                int r4 = Math.min(4, to - i);
+                train.dots(x, i, r4, p, c);
+                for (int r = 0; r < r4; r++) {
+                    int rr = i - from + r, o = rr * m;
+                    double[] cr = c[r];
+                    double mx = rowMax[rr];
+                    for (int j = 0; j < m; j++) {
+                        double l = a * cr[j] - q * train.norm2(j0 + j);
+                        w[o + j] = l;
+                        if (l > mx) mx = l;
+                    }
+                    rowMax[rr] = mx;
+                }
+            }
+        }
+        java.util.Arrays.fill(rowSum, 0, rows, 0);
+        for (int p = 0; p < train.panels(); p++) {
+            int m = train.panelSize(p);
+            double[] w = weights[p];
+            for (int rr = 0; rr < rows; rr++) {
+                double mx = rowMax[rr], s = 0;
+                for (int j = rr * m, end = j + m; j < end; j++) {
+                    double e = Math.exp(w[j] - mx);
+                    w[j] = e;
+                    s += e;
+                }
+                rowSum[rr] += s;
+            }
+        }
+        java.util.Arrays.fill(out, from * d, to * d, 0);
+        for (int p = 0; p < train.panels(); p++) {
+            for (int rr = 0; rr < rows; rr += 4) {
+                int r4 = Math.min(4, rows - rr);
+                train.weightedSums(weights[p], rr, r4, p, c);
+                for (int r = 0; r < r4; r++) {
+                    double[] cr = c[r];
+                    for (int k = 0, o = (from + rr + r) * d; k < d; k++) out[o + k] += cr[k];
+                }
+            }
+        }
+        for (int rr = 0; rr < rows; rr++) {
+            double inv = 1 / rowSum[rr];
+            for (int k = 0, o = (from + rr) * d; k < d; k++) out[o + k] *= inv;
+        }
+    }
+}
