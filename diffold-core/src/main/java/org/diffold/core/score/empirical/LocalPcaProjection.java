@@ -3,11 +3,12 @@ package org.diffold.core.score.empirical;
 import org.diffold.core.knn.BruteForceKnn;
 import org.diffold.core.knn.Neighbors;
 import org.diffold.core.linalg.Parallel;
+import org.diffold.core.linalg.Subspace;
 
 /**
  * An estimated projection onto the manifold the training set lies near (docs/math.md §6) [estimator ours]: at every
  * training point x_j a local PCA of its K nearest training points (itself included) gives a mean mu_j and k principal
- * directions U_j (subspace iteration, {@link #ITERATIONS} steps from the neighbours' own differences); a query y is
+ * directions U_j (D x k; subspace iteration, {@link #ITERATIONS} steps from the neighbours' own differences); a query y is
  * projected with the affine fit of its nearest training point, proj_hat(y) = mu_j + U_j U_j^T (y - mu_j). The fits
  * are computed once (N (k + 1) D doubles); a query costs one nearest-neighbour scan through the
  * {@code DotPanelKernel} and O(k D).
@@ -62,15 +63,15 @@ public final class LocalPcaProjection implements ManifoldProjection {
         for (int r = 0; r < kk; r++) for (int c = 0; c < d; c++) a[r * d + c] -= m[c];
         // start from the neighbours' own differences (rows 1..k), padded by coordinate axes if too few
         for (int q = 0; q < k; q++) {
-            for (int c = 0; c < d; c++) v[q * d + c] = (q + 1 < kk ? a[(q + 1) * d + c] : 0) + (c == q ? 1e-3 : 0);
+            for (int c = 0; c < d; c++) v[c * k + q] = (q + 1 < kk ? a[(q + 1) * d + c] : 0) + (c == q ? 1e-3 : 0);
         }
-        orthonormalize(v, k, d);
+        Subspace.orthonormalizeColumns(v, d, k);
         for (int it = 0; it < ITERATIONS; it++) {
             // av = A V^T, then V = (A^T av)^T
             for (int r = 0; r < kk; r++) {
                 for (int q = 0; q < k; q++) {
                     double s = 0;
-                    for (int c = 0; c < d; c++) s += a[r * d + c] * v[q * d + c];
+                    for (int c = 0; c < d; c++) s += a[r * d + c] * v[c * k + q];
                     av[r * k + q] = s;
                 }
             }
@@ -78,35 +79,13 @@ public final class LocalPcaProjection implements ManifoldProjection {
             for (int r = 0; r < kk; r++) {
                 for (int q = 0; q < k; q++) {
                     double s = av[r * k + q];
-                    for (int c = 0; c < d; c++) v[q * d + c] += s * a[r * d + c];
+                    for (int c = 0; c < d; c++) v[c * k + q] += s * a[r * d + c];
                 }
             }
-            orthonormalize(v, k, d);
+            Subspace.orthonormalizeColumns(v, d, k);
         }
         System.arraycopy(m, 0, mu, j * d, d);
         System.arraycopy(v, 0, basis, j * k * d, k * d);
-    }
-
-    /** Gram-Schmidt on the k rows of v; a row that vanishes is replaced by the next coordinate axis and redone. */
-    private static void orthonormalize(double[] v, int k, int d) {
-        int axis = 0;
-        for (int q = 0; q < k; q++) {
-            for (int p = 0; p < q; p++) {
-                double s = 0;
-                for (int c = 0; c < d; c++) s += v[q * d + c] * v[p * d + c];
-                for (int c = 0; c < d; c++) v[q * d + c] -= s * v[p * d + c];
-            }
-            double nrm = 0;
-            for (int c = 0; c < d; c++) nrm += v[q * d + c] * v[q * d + c];
-            if (nrm < 1e-24 && axis < d) {
-                java.util.Arrays.fill(v, q * d, (q + 1) * d, 0);
-                v[q * d + axis++] = 1;
-                q--;
-                continue;
-            }
-            double inv = 1 / Math.sqrt(nrm);
-            for (int c = 0; c < d; c++) v[q * d + c] *= inv;
-        }
     }
 
     @Override
@@ -143,11 +122,11 @@ public final class LocalPcaProjection implements ManifoldProjection {
     private void apply(int j, double[] x, int off, double[] out) {
         int d = train.dim(), mo = j * d;
         for (int c = 0; c < d; c++) out[off + c] = mu[mo + c];
+        int bo = j * k * d;
         for (int q = 0; q < k; q++) {
-            int bo = (j * k + q) * d;
             double s = 0;
-            for (int c = 0; c < d; c++) s += basis[bo + c] * (x[off + c] - mu[mo + c]);
-            for (int c = 0; c < d; c++) out[off + c] += s * basis[bo + c];
+            for (int c = 0; c < d; c++) s += basis[bo + c * k + q] * (x[off + c] - mu[mo + c]);
+            for (int c = 0; c < d; c++) out[off + c] += s * basis[bo + c * k + q];
         }
     }
 }
