@@ -32,6 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  diffold sample --target gmm-subspace --k 8 --dim 256 --steps 500 --design li-yan --n 10000 --out samples.npy",
             "  diffold sample --target product-subspace --dim 50 --design classic --n 2000 --out s.csv --json",
             "  diffold sample --model model/ --design li-yan --steps 500 --n 5000 --out samples.npy",
+            "  diffold sample --score empirical:data=train.npy --n 1000 --out s.npy   (also kde:data=F,h=0.1;",
+            "      cfdm:data=F,smoothing=0.2,draws=2; coarse:data=F,k=2,neighbours=16,switch=0.3; docs/math.md §6)",
             "Row i of the output depends only on --seed and i: any --threads gives the same bits."})
 public final class SampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -52,6 +54,10 @@ public final class SampleCommand implements Callable<Integer> {
             + "(EMA weights) instead of a target's exact score")
     Path model;
 
+    @Option(names = "--score", paramLabel = "SPEC", description = "closed-form score from a training file: empirical:data=F, "
+            + "kde:data=F,h=H, cfdm:data=F[,smoothing=S,draws=M], coarse:data=F[,k=K,neighbours=NB,switch=SIGMA]")
+    String scoreSpec;
+
     @Override
     public Integer call() throws IOException {
         if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
@@ -64,7 +70,14 @@ public final class SampleCommand implements Callable<Integer> {
         OutputPaths.checkWritable(out);
         double seconds;
         int dim, k = -1;
-        if (model != null) {
+        if (scoreSpec != null) {
+            for (String opt : new String[] {"--target", "--dim", "--k", "--model"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new UsageException(opt + " does not go with --score");
+            }
+            Score s = org.diffold.core.score.empirical.ClosedFormScores.parse(scoreSpec, common.threads(), common.seed());
+            dim = s.dim();
+            seconds = write(s, plan, csv);
+        } else if (model != null) {
             for (String opt : new String[] {"--target", "--dim", "--k"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UsageException(opt + " does not go with --model: the model fixes the data and its dimension");
@@ -86,7 +99,8 @@ public final class SampleCommand implements Callable<Integer> {
             m.put("out", out.toString());
             m.put("n", n);
             m.put("dim", dim);
-            if (model != null) m.put("model", model.toString());
+            if (scoreSpec != null) m.put("score", scoreSpec);
+            else if (model != null) m.put("model", model.toString());
             else { m.put("k", k); m.put("target", problem.target); }
             m.put("design", problem.design);
             m.put("schedule", problem.schedule().description());

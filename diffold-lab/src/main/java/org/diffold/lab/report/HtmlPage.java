@@ -40,6 +40,9 @@ final class HtmlPage {
                 case ReportBlock.Paragraph p -> sb.append("<p>").append(Html.escape(p.text())).append("</p>\n");
                 case ReportBlock.Table t -> table(sb, t);
                 case ReportBlock.Chart c -> chart(sb, c);
+                case ReportBlock.Image i -> sb.append("<figure>\n<img src=\"").append(Html.escape(i.name())).append(".png\" style=\"image-rendering:pixelated;min-width:640px\" alt=\"")
+                        .append(Html.escape(i.caption())).append("\">\n<figcaption>").append(Html.escape(i.caption()))
+                        .append("</figcaption>\n</figure>\n");
             }
         }
         sb.append("</body>\n</html>\n");

@@ -80,6 +80,7 @@ public final class Report {
                         write(dir.resolve(c.name() + ".png"), ChartRenderer.png(c.spec()));
                         write(dir.resolve(c.name() + ".svg"), ChartRenderer.svg(c.spec()));
                     }
+                    case ReportBlock.Image i -> write(dir.resolve(i.name() + ".png"), i.png());
                     case ReportBlock.Heading h -> { }
                     case ReportBlock.Paragraph p -> { }
                 }
@@ -163,6 +164,21 @@ public final class Report {
             ReportBlock.Chart c = new ReportBlock.Chart(name, spec);
             unique(chartNames, name, "chart");
             blocks.add(c);
+            return this;
+        }
+
+        /**
+         * Adds an image, written as {@code <name>.png}.
+         *
+         * @param name unique image name and file stem (shares the chart names)
+         * @param caption caption text
+         * @param png PNG bytes
+         * @return this builder
+         */
+        public Builder image(String name, String caption, byte[] png) {
+            ReportBlock.Image i = new ReportBlock.Image(name, caption, png);
+            unique(chartNames, name, "image");
+            blocks.add(i);
             return this;
         }
 

@@ -65,6 +65,22 @@ public sealed interface ReportBlock {
         }
     }
 
+    /**
+     * An image (for example an {@link ImageGrid}), shown as {@code <name>.png} with a caption.
+     *
+     * @param name file stem
+     * @param caption caption text
+     * @param png PNG bytes
+     */
+    record Image(String name, String caption, byte[] png) implements ReportBlock {
+        /** Checks the name. */
+        public Image {
+            checkName(name);
+            Objects.requireNonNull(caption, "caption");
+            Objects.requireNonNull(png, "png");
+        }
+    }
+
     private static void checkName(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("report item name '" + name
