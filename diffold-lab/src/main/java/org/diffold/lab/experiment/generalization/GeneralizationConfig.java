@@ -38,7 +38,7 @@ public record GeneralizationConfig(List<String> manifolds, List<Integer> dims, L
     /** The full run (about 20 minutes on 2 cores at most). */
     public static GeneralizationConfig full(long seed) {
         return new GeneralizationConfig(List.of("circle", "sphere", "torus", "sphere3"), List.of(16, 128),
-                List.of(64, 256, 1024, 4096, 16384), List.of("true", "empirical", "kde", "cfdm", "coarse", "neural"), 512, 60, 1e-6, 4096, 256,
+                List.of(64, 256, 1024, 4096, 16384), List.of("true", "empirical", "kde", "cfdm", "coarse", "neural"), 256, 50, 1e-6, 4096, 256,
                 16, 2, List.of("circle", "torus"), 16, List.of(64, 1024, 16384), 3000, 5, 128, List.of(100, 1000, 10000), 32, seed, false);
     }
 
