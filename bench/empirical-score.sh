@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
 "$PY" -c 'import numpy' 2>/dev/null || { echo "empirical-score: needs numpy for $PY (Debian: python3-numpy)" >&2; exit 2; }
-./mvnw -q -B -pl diffold-lab -am package -DskipTests
-CP="diffold-core/target/classes:diffold-lab/target/classes:$(./mvnw -q -B -pl diffold-lab dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)"
+./mvnw -q -B -DskipTests package   # as the diffold launcher: diffold-cli/target/lib holds every runtime jar
+CP="diffold-cli/target/lib/*"
 JAVA=""
 for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
   [ -x "$j" ] || continue
@@ -16,4 +16,4 @@ for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/b
   if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then JAVA="$j"; break; fi
 done
 [ -n "$JAVA" ] || { echo "empirical-score: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
-exec "$JAVA" -Xmx4g -cp "$CP" org.diffold.lab.bench.EmpiricalScoreBenchmark "$PY" bench/empirical_score_numpy.py "$@"
+exec "$JAVA" -Xmx4g --enable-native-access=ALL-UNNAMED -cp "$CP" org.diffold.lab.bench.EmpiricalScoreBenchmark "$PY" bench/empirical_score_numpy.py "$@"

@@ -21,6 +21,7 @@ public final class ReproduceCommand implements Runnable {
             ReproduceLiYanCommand::new,
             ReproducePotaptchikCommand::new,
             LearnedScoresCommand::new,
+            ReproduceAdaptivityCommand::new,
             ReproduceGeneralizationCommand::new
     );
 

@@ -70,7 +70,8 @@ public final class EmpiricalScoreBenchmark {
         NpyWriter.write(dir.resolve("queries.npy"), x, n, d);
         Score score = EmpiricalScore.exact(new TrainingPanels(train, big, d));
         double flops = 4.0 * n * big * d;
-        System.out.printf(Locale.ROOT, "empirical score: n = %d queries, N = %d training rows, D = %d (shared machine: compare the ratio)%n", n, big, d);
+        System.out.printf(Locale.ROOT, "empirical score: n = %d queries, N = %d training rows, D = %d, kernel %s (shared machine: compare the ratio)%n",
+                n, big, d, org.diffold.core.linalg.DotKernel.best().name());
         for (String ts : threadList) {
             int threads = Integer.parseInt(ts.trim());
             double[] out = new double[n * d];

@@ -1,5 +1,6 @@
 package org.diffold.core.score.empirical;
 
+import org.diffold.core.linalg.DotKernel;
 import org.diffold.core.linalg.DotPanelKernel;
 
 /**
@@ -13,6 +14,7 @@ public final class TrainingPanels {
     private final double[][][] transposed;
     private final double[][][] rows;
     private final double[] norms;
+    private volatile DotKernel.Matrix[] blas;
 
     /**
      * Packs the row-major n x dim matrix {@code x} (copied). Needs n >= 2 and finite values; errors name the row.
@@ -44,6 +46,26 @@ public final class TrainingPanels {
             rows[p] = new double[count][];
             for (int j = 0; j < count; j++) rows[p][j] = java.util.Arrays.copyOfRange(x, (j0 + j) * dim, (j0 + j + 1) * dim);
         }
+    }
+
+    /**
+     * The training rows (N x D) and their transpose (D x N) prepared for {@code kernel}, made once on first use (for
+     * OpenBLAS a native copy of 2 N D doubles, kept for the life of this object).
+     */
+    DotKernel.Matrix[] kernelMatrices(DotKernel kernel) {
+        DotKernel.Matrix[] m = blas;
+        if (m == null) {
+            synchronized (this) {
+                m = blas;
+                if (m == null) {
+                    double[] x = toMatrix(), t = new double[n * dim];
+                    for (int j = 0; j < n; j++) for (int k = 0; k < dim; k++) t[k * n + j] = x[j * dim + k];
+                    m = new DotKernel.Matrix[] {kernel.matrix(x, n, dim), kernel.matrix(t, dim, n)};
+                    blas = m;
+                }
+            }
+        }
+        return m;
     }
 
     /** Number of training points N. */

@@ -122,7 +122,7 @@ class EmpiricalScoreTest {
     @Test
     void sameBitsForAnySplit() {
         SplittableRandom rng = new SplittableRandom(9);
-        int n = 600, q = 70;
+        int n = 600, q = 300; // a 300-row call uses a 256-row block and 32-row blocks; the splits shift rows between them
         double[] train = new double[n * D], x = new double[q * D];
         for (int i = 0; i < train.length; i++) train[i] = rng.nextGaussian();
         for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
@@ -134,6 +134,9 @@ class EmpiricalScoreTest {
         e.score(level, x, parts, 0, 3);
         e.score(level, x, parts, 3, 41);
         e.score(level, x, parts, 41, q);
+        assertArrayEquals(all, parts);
+        e.score(level, x, parts, 0, 260);
+        e.score(level, x, parts, 260, q);
         assertArrayEquals(all, parts);
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.diffold.lab.experiment.LogLogFit;
+import org.diffold.lab.experiment.common.LogLogFit;
 
 /**
  * The cells of a run (settings merged with results) and the log-log fits of the metrics against N per
