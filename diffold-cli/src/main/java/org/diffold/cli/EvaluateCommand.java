@@ -15,7 +15,7 @@ import org.diffold.core.schedule.Schedules;
 import org.diffold.core.target.SubspaceTarget;
 import org.diffold.core.target.Targets;
 import org.diffold.nn.eval.ComplementKl;
-import org.diffold.nn.eval.SampleDistances;
+import org.diffold.core.metrics.SampleDistances;
 import org.diffold.nn.eval.ScoreError;
 import org.diffold.nn.train.TrainedModel;
 import picocli.CommandLine.Command;

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
             AdviseCommand::new,
             BenchCommand::new,
             IdCommand::new,
+            MemorizationCommand::new,
             VersionCommand::new
     );
 

@@ -23,7 +23,8 @@ public final class ReproduceCommand implements Runnable {
             ReproducePotaptchikCommand::new,
             LearnedScoresCommand::new,
             ReproduceSildCommand::new,
-            ReproduceAdaptivityCommand::new
+            ReproduceAdaptivityCommand::new,
+            ReproduceGeneralizationCommand::new
     );
 
     @Spec CommandSpec spec;

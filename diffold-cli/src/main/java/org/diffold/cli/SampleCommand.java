@@ -39,6 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  diffold sample --model sild/ --steps 200 --n 64 --out grid.png   (image model: grid.png and grid.npy)",
             "  diffold sample --target gaussian-subspace --dim 100 --sampler dpmpp-2m --sigmas karras:rho=7 --steps 20 --n 1000 --out s.npy",
             "  diffold sample --target product-subspace --dim 50 --scheme ddpm-posterior --grid potaptchik:kappa=0.1,L=50,M=70 --n 1000 --out s.npy",
+            "  diffold sample --score empirical:data=train.npy --n 1000 --out s.npy   (also kde:data=F,h=0.1;",
+            "      cfdm:data=F,smoothing=0.2,draws=2; coarse:data=F,k=2,neighbours=16,switch=0.3; docs/math.md §6)",
             "Row i of the output depends only on --seed and i: any --threads gives the same bits."})
 public final class SampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -64,6 +66,10 @@ public final class SampleCommand implements Callable<Integer> {
             + "(EMA weights) instead of a target's exact score")
     Path model;
 
+    @Option(names = "--score", paramLabel = "SPEC", description = "closed-form score from a training file: empirical:data=F, "
+            + "kde:data=F,h=H, cfdm:data=F[,smoothing=S,draws=M], coarse:data=F[,k=K,neighbours=NB,switch=SIGMA]")
+    String scoreSpec;
+
     @Override
     public Integer call() throws IOException {
         if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
@@ -80,7 +86,14 @@ public final class SampleCommand implements Callable<Integer> {
         OutputPaths.checkWritable(out);
         double seconds;
         int dim, k = -1;
-        if (model != null) {
+        if (scoreSpec != null) {
+            for (String opt : new String[] {"--target", "--dim", "--k", "--model"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new UsageException(opt + " does not go with --score");
+            }
+            Score s = org.diffold.core.score.empirical.ClosedFormScores.parse(scoreSpec, common.threads(), common.seed());
+            dim = s.dim();
+            seconds = write(s, sampler, csv, false, null);
+        } else if (model != null) {
             for (String opt : new String[] {"--target", "--dim", "--k"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UsageException(opt + " does not go with --model: the model fixes the data and its dimension");
@@ -120,7 +133,8 @@ public final class SampleCommand implements Callable<Integer> {
             m.put("out", out.toString());
             m.put("n", n);
             m.put("dim", dim);
-            if (model != null) m.put("model", model.toString());
+            if (scoreSpec != null) m.put("score", scoreSpec);
+            else if (model != null) m.put("model", model.toString());
             else { m.put("k", k); m.put("target", problem.target); }
             if (kind == SamplerOptions.Kind.DESIGN) {
                 m.put("design", problem.design);

@@ -9,7 +9,7 @@ import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.target.GaussianSubspaceTarget;
 import org.diffold.nn.eval.ComplementKl;
-import org.diffold.nn.eval.SampleDistances;
+import org.diffold.core.metrics.SampleDistances;
 import org.junit.jupiter.api.Test;
 
 /** Sample metrics against cases with known answers (no engine needed). */

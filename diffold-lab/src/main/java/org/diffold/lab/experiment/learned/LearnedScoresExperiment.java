@@ -17,7 +17,7 @@ import org.diffold.core.target.SubspaceTarget;
 import org.diffold.core.target.Targets;
 import org.diffold.lab.store.SweepCell;
 import org.diffold.nn.eval.ComplementKl;
-import org.diffold.nn.eval.SampleDistances;
+import org.diffold.core.metrics.SampleDistances;
 import org.diffold.nn.eval.ScoreError;
 import org.diffold.nn.net.NetworkSpec;
 import org.diffold.nn.net.Parameterisation;

@@ -1,4 +1,4 @@
-package org.diffold.nn.eval;
+package org.diffold.core.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

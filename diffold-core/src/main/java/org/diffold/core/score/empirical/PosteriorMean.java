@@ -1,0 +1,159 @@
+package org.diffold.core.score.empirical;
+
+import org.diffold.core.linalg.DotKernel;
+
+/**
+ * The posterior mean of the empirical mixture (docs/math.md §6): for a query x,
+ * m(x) = sum_i w_i x_i with w_i ∝ exp(-|x - c x_i|^2 / (2 v)), computed as a softmax of the logits
+ * (c x . x_i - c^2 |x_i|^2 / 2) / v (the |x|^2 term cancels) with the row maximum subtracted (log-sum-exp stable).
+ * Both the logits and the weighted sums are GEMM-shaped: with OpenBLAS ({@link DotKernel#best()}) each block of
+ * {@link #BLOCK} rows (zero-padded, so every call has the same shape and a row's bits do not depend on the split) is
+ * two dgemm calls, (B x D)(D x N) and (B x N)(N x D); without it they go through the pre-packed
+ * {@code DotPanelKernel} panels of {@link TrainingPanels}. Weights below e^-60 of the largest are exactly 0 (see {@link #CUTOFF}).
+ *
+ * <p>One instance per thread: it owns the scratch (a block of {@link #BLOCK} rows times N weights), allocated once, so
+ * evaluation allocates nothing. A row's result depends on that row alone (fixed panel order, fixed summation order),
+ * so it is bit-identical for any batch split and thread count.
+ */
+public final class PosteriorMean {
+    /** Rows per block (the weights of a block, BLOCK x N doubles, are held at once). */
+    public static final int BLOCK = 32;
+    /**
+     * Weights below e^-CUTOFF times the largest are set to exactly 0; their total relative share is below
+     * N e^-60 &lt; 1e-17 for N &lt;= 10^9, under double rounding, so the result is the exact softmax to rounding.
+     */
+    public static final double CUTOFF = 60;
+    private final TrainingPanels train;
+    private final double[][] weights;
+    private final double[][] c;
+    private final double[] rowMax = new double[BLOCK], rowSum = new double[BLOCK];
+    private final DotKernel kernel;
+    private final DotKernel.Matrix[] trainMatrices;
+    private final double[] query, logits, means;
+
+    /** An engine for the training set on the fastest kernel. */
+    public PosteriorMean(TrainingPanels train) { this(train, DotKernel.best()); }
+
+    /** An engine for the training set; the Java backend uses the pre-packed panels. */
+    public PosteriorMean(TrainingPanels train, DotKernel kernel) {
+        this.train = train;
+        boolean blas = !kernel.name().equals("java");
+        this.kernel = blas ? kernel : null;
+        trainMatrices = blas ? train.kernelMatrices(kernel) : null;
+        int n = train.size(), d = train.dim();
+        query = blas ? new double[BLOCK * d] : null;
+        logits = blas ? new double[BLOCK * n] : null;
+        means = blas ? new double[BLOCK * d] : null;
+        weights = new double[blas ? 0 : train.panels()][];
+        for (int p = 0; p < weights.length; p++) weights[p] = new double[BLOCK * train.panelSize(p)];
+        c = new double[4][Math.max(train.panelWidth(), train.dim())];
+    }
+
+    /** The training set. */
+    public TrainingPanels train() { return train; }
+
+    /**
+     * Writes m(x) for rows [from, to) of {@code x} into the same rows of {@code out} (must not alias x).
+     *
+     * @param scale c > 0, the factor on the training points
+     * @param variance v > 0
+     */
+    public void mean(double scale, double variance, double[] x, double[] out, int from, int to) {
+        for (int b = from; b < to; b += BLOCK) {
+            if (kernel != null) blasBlock(scale, variance, x, out, b, Math.min(to, b + BLOCK));
+            else block(scale, variance, x, out, b, Math.min(to, b + BLOCK));
+        }
+    }
+
+    /** One block on the kernel: logits = Q X^T, softmax per row, means = W X. */
+    private void blasBlock(double scale, double variance, double[] x, double[] out, int from, int to) {
+        int d = train.dim(), n = train.size(), rows = to - from;
+        double a = scale / variance, q = 0.5 * scale * scale / variance;
+        System.arraycopy(x, from * d, query, 0, rows * d);
+        java.util.Arrays.fill(query, rows * d, BLOCK * d, 0);
+        try (DotKernel.Matrix qm = kernel.matrix(query, BLOCK, d)) {
+            kernel.dots(qm, 0, BLOCK, trainMatrices[0], 0, n, logits, n);
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * n;
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                double l = a * logits[o + j] - q * train.norm2(j);
+                logits[o + j] = l;
+                if (l > mx) mx = l;
+            }
+            double cut = mx - CUTOFF, s = 0;
+            for (int j = o, end = o + n; j < end; j++) {
+                double l = logits[j];
+                double e = l > cut ? Math.exp(l - mx) : 0;
+                logits[j] = e;
+                s += e;
+            }
+            rowSum[r] = s;
+        }
+        java.util.Arrays.fill(logits, rows * n, BLOCK * n, 0);
+        try (DotKernel.Matrix wm = kernel.matrix(logits, BLOCK, n)) {
+            kernel.dots(wm, 0, BLOCK, trainMatrices[1], 0, d, means, d);
+        }
+        for (int r = 0; r < rows; r++) {
+            double inv = 1 / rowSum[r];
+            for (int k = 0, o = (from + r) * d; k < d; k++) out[o + k] = means[r * d + k] * inv;
+        }
+    }
+
+    private void block(double scale, double variance, double[] x, double[] out, int from, int to) {
+        int d = train.dim(), rows = to - from;
+        double a = scale / variance, q = 0.5 * scale * scale / variance;
+        java.util.Arrays.fill(rowMax, 0, rows, Double.NEGATIVE_INFINITY);
+        for (int p = 0; p < train.panels(); p++) {
+            int m = train.panelSize(p), j0 = train.panelStart(p);
+            double[] w = weights[p];
+            for (int i = from; i < to; i += 4) {
+                int r4 = Math.min(4, to - i);
+                train.dots(x, i, r4, p, c);
+                for (int r = 0; r < r4; r++) {
+                    int rr = i - from + r, o = rr * m;
+                    double[] cr = c[r];
+                    double mx = rowMax[rr];
+                    for (int j = 0; j < m; j++) {
+                        double l = a * cr[j] - q * train.norm2(j0 + j);
+                        w[o + j] = l;
+                        if (l > mx) mx = l;
+                    }
+                    rowMax[rr] = mx;
+                }
+            }
+        }
+        java.util.Arrays.fill(rowSum, 0, rows, 0);
+        for (int p = 0; p < train.panels(); p++) {
+            int m = train.panelSize(p);
+            double[] w = weights[p];
+            for (int rr = 0; rr < rows; rr++) {
+                double cut = rowMax[rr] - CUTOFF, mx = rowMax[rr], s = 0;
+                for (int j = rr * m, end = j + m; j < end; j++) {
+                    double l = w[j];
+                    // below the cut-off exp would be < e^-60 of the largest weight (often subnormal, which is slow): 0
+                    double e = l > cut ? Math.exp(l - mx) : 0;
+                    w[j] = e;
+                    s += e;
+                }
+                rowSum[rr] += s;
+            }
+        }
+        java.util.Arrays.fill(out, from * d, to * d, 0);
+        for (int p = 0; p < train.panels(); p++) {
+            for (int rr = 0; rr < rows; rr += 4) {
+                int r4 = Math.min(4, rows - rr);
+                train.weightedSums(weights[p], rr, r4, p, c);
+                for (int r = 0; r < r4; r++) {
+                    double[] cr = c[r];
+                    for (int k = 0, o = (from + rr + r) * d; k < d; k++) out[o + k] += cr[k];
+                }
+            }
+        }
+        for (int rr = 0; rr < rows; rr++) {
+            double inv = 1 / rowSum[rr];
+            for (int k = 0, o = (from + rr) * d; k < d; k++) out[o + k] *= inv;
+        }
+    }
+}

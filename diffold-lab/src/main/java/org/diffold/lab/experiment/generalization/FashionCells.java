@@ -1,0 +1,74 @@
+package org.diffold.lab.experiment.generalization;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.diffold.core.data.DataMatrix;
+import org.diffold.core.data.FashionMnist;
+import org.diffold.core.metrics.Memorization;
+import org.diffold.core.random.RandomStreams;
+import org.diffold.core.score.empirical.EmpiricalScore;
+import org.diffold.core.score.empirical.TrainingPanels;
+import org.diffold.lab.store.SweepCell;
+
+/**
+ * Fashion-MNIST subsets (the first N training images, pixels scaled to [-1, 1]): samples of the exact empirical score
+ * and their memorized fraction; the first {@link #SHOWN} samples and the indices of their nearest training images are
+ * kept for the report. (Networks on Fashion-MNIST are not trained here: they do not fit the time budget.)
+ */
+final class FashionCells {
+    /** Samples kept per cell for the image grid. */
+    static final int SHOWN = 8;
+
+    private FashionCells() {}
+
+    static List<SweepCell> cells(GeneralizationConfig cfg) {
+        List<SweepCell> out = new ArrayList<>();
+        for (int n : cfg.fashionSizes()) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("data", "fashion-mnist");
+            st.put("N", n);
+            st.put("score", "empirical");
+            st.put("samples", cfg.fashionSamples());
+            st.put("steps", cfg.steps());
+            st.put("delta", cfg.delta());
+            st.put("seed", cfg.seed());
+            out.add(SweepCell.of("fashion-mnist/N=" + n + "/empirical/n=" + cfg.fashionSamples() + "/steps=" + cfg.steps()
+                    + "/delta=" + cfg.delta() + "/seed=" + cfg.seed(), st));
+        }
+        return out;
+    }
+
+    /** The first N training images scaled to [-1, 1]. */
+    static DataMatrix images(Path dir, int n) throws IOException {
+        DataMatrix m = FashionMnist.images(dir, FashionMnist.Split.TRAIN, n);
+        double[] v = new double[n * m.cols()];
+        for (int i = 0; i < v.length; i++) v[i] = m.values()[i] / 127.5 - 1;
+        return new DataMatrix(v, n, m.cols(), m.source());
+    }
+
+    static Map<String, Object> compute(GeneralizationExperiment e, Path dir, SweepCell cell) throws IOException {
+        int n = ((Number) cell.settings().get("N")).intValue(), ns = e.config().fashionSamples();
+        DataMatrix train = images(dir, n);
+        long t0 = System.nanoTime();
+        double[] y = e.sample(EmpiricalScore.exact(new TrainingPanels(train.values(), n, train.cols())),
+                new RandomStreams(e.config().seed()).child("fashion-mnist/N=" + n), ns);
+        Memorization mem = Memorization.measure(y, ns, train.values(), n, train.cols(), e.threads());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("memorized_fraction", mem.memorizedFraction());
+        r.put("nn_distance_median", mem.nearestQuantile(0.5));
+        List<Integer> nearest = new ArrayList<>();
+        List<Double> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(SHOWN, ns); i++) {
+            nearest.add(mem.nearest(i));
+            for (int j = 0; j < train.cols(); j++) shown.add(y[i * train.cols() + j]);
+        }
+        r.put("nearest", nearest);
+        r.put("shown", shown);
+        r.put("seconds", (System.nanoTime() - t0) * 1e-9);
+        return r;
+    }
+}

@@ -1,0 +1,202 @@
+package org.diffold.lab.experiment.generalization;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.diffold.core.data.DataMatrix;
+import org.diffold.lab.report.ImageGrid;
+import org.diffold.lab.report.LineChartSpec;
+import org.diffold.lab.report.Report;
+import org.diffold.lab.store.Provenance;
+
+/** The HTML report of {@code reproduce generalization}: findings with the measured exponents, plots, tables. */
+public final class GeneralizationReport {
+    private static final int D_FIRST = 0;
+    private final GeneralizationResult r;
+
+    /** A report of the result. */
+    public GeneralizationReport(GeneralizationResult r) { this.r = r; }
+
+    private List<Map<String, Object>> cells(String manifold, int dim, String score) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> c : r.cells()) {
+            if (c.get("manifold").equals(manifold) && GeneralizationResult.num(c, "D").intValue() == dim && c.get("score").equals(score)) out.add(c);
+        }
+        return out;
+    }
+
+    private double value(String manifold, int dim, String score, int n, String key) {
+        for (Map<String, Object> c : cells(manifold, dim, score)) {
+            if (GeneralizationResult.num(c, "N").intValue() == n) return GeneralizationResult.num(c, key).doubleValue();
+        }
+        return Double.NaN;
+    }
+
+    private String slope(String manifold, int dim, String score, String metric) {
+        Map<String, Object> f = r.fit(manifold, dim, score, metric);
+        return f == null ? "n/a" : String.format(Locale.ROOT, "%.3f", GeneralizationResult.num(f, "slope").doubleValue());
+    }
+
+    /** The findings paragraph: measured numbers, stated against the theory. */
+    public List<String> findings() {
+        GeneralizationConfig cfg = r.config();
+        List<String> out = new ArrayList<>();
+        int nMax = cfg.sizes().get(cfg.sizes().size() - 1), nMin = cfg.sizes().get(0), d0 = cfg.dims().get(D_FIRST);
+        StringBuilder cov = new StringBuilder("Coverage scale delta* versus N (log-log slope; theory -1/k for the empirical measure, -beta/(4k) = -"
+                + cfg.beta() + "/(4k) for the coarse score [beta ours: the manifolds are smooth, beta = 2 is the order a local-linear fit uses]): ");
+        StringBuilder mem = new StringBuilder(String.format(Locale.ROOT, "Memorized fraction (ratio rule) at N = %d / N = %d, D = %d: ", nMin, nMax, d0));
+        for (String m : cfg.manifolds()) {
+            int k = (int) GeneralizationResult.num(cells(m, d0, "empirical").get(0), "k").intValue();
+            cov.append(String.format(Locale.ROOT, "%s (k=%d, D=%d): ", m, k, d0));
+            for (String f : cfg.families()) {
+                if (!f.equals("neural")) cov.append(f).append(' ').append(slope(m, d0, f, "coverage_delta")).append(", ");
+            }
+            cov.append(String.format(Locale.ROOT, "theory %.3f / %.3f; ", -1.0 / k, -cfg.beta() / (4.0 * k)));
+            mem.append(m).append(": ");
+            for (String f : cfg.families()) {
+                if (f.equals("neural")) continue;
+                mem.append(String.format(Locale.ROOT, "%s %.3g / %.3g, ", f, value(m, d0, f, nMin, "memorized_fraction"), value(m, d0, f, nMax, "memorized_fraction")));
+            }
+            mem.append(String.format(Locale.ROOT, "manifold distance (median) at N = %d: empirical %.3g, coarse %.3g, cfdm %.3g; ", nMax,
+                    value(m, d0, "empirical", nMax, "manifold_distance"), value(m, d0, "coarse", nMax, "manifold_distance"),
+                    value(m, d0, "cfdm", nMax, "manifold_distance")));
+        }
+        cov.append(String.format(Locale.ROOT, "With n = %d samples per cell the measured delta* cannot fall below the scale an ideal "
+                + "generator reaches with n points (the 'true' family), so slopes flatten once N exceeds n; compare each family with 'true'.", cfg.samples()));
+        out.add(cov.toString().trim());
+        out.add(mem.toString().trim());
+        StringBuilder nn = new StringBuilder("Neural DSM networks (final checkpoint; memorized fraction, manifold distance): ");
+        for (Map<String, Object> c : r.cells()) {
+            if (!c.get("score").equals("neural")) continue;
+            nn.append(String.format(Locale.ROOT, "%s N=%d: %.3g, %.3g; ", c.get("manifold"), GeneralizationResult.num(c, "N").intValue(),
+                    GeneralizationResult.num(c, "memorized_fraction").doubleValue(), GeneralizationResult.num(c, "manifold_distance").doubleValue()));
+        }
+        out.add(nn.toString().trim());
+        if (!r.fashion().isEmpty()) {
+            StringBuilder fm = new StringBuilder("Fashion-MNIST, exact empirical score: memorized fraction ");
+            for (Map<String, Object> f : r.fashion()) {
+                fm.append(String.format(Locale.ROOT, "N=%d: %.3g; ", GeneralizationResult.num(f, "N").intValue(), GeneralizationResult.num(f, "memorized_fraction").doubleValue()));
+            }
+            fm.append("networks on Fashion-MNIST were not trained (time budget).");
+            out.add(fm.toString());
+        }
+        return out;
+    }
+
+    /** Builds the report; {@code fashionDir} supplies the nearest training images of the Fashion-MNIST grid. */
+    public Report build(Provenance p, Path fashionDir) throws IOException {
+        GeneralizationConfig cfg = r.config();
+        Report.Builder b = Report.builder("Generalization before memorization (Shen, Hsieh & He, arXiv 2603.23792)").provenance(p);
+        b.heading("Findings");
+        for (String s : findings()) b.paragraph(s);
+        b.paragraph("Setup [ours]: piecewise-constant densities (circle weights 4/1/2/1 in angle; torus 3/1 x 1/2; spheres S^2, S^3 "
+                + "reweighted 3/1/2/1 along an axis), placed in R^D by a random isometry; n = " + cfg.samples() + " samples per cell with the "
+                + "exponential integrator on the Benton grid (T = 6, " + cfg.steps() + " steps) down to delta = " + cfg.delta() + " and a final Tweedie "
+                + "step; coverage with alpha = 0.1, c = 0.5 from " + cfg.reference() + " reference points and " + cfg.anchors() + " anchors; "
+                + cfg.cells() + " Voronoi cells for the mass ratio. Families: true (fresh samples of the data law: the ideal generator with the same n), empirical (exact), kde (h = 0.1 N^(-1/(k+4))), cfdm (smoothing 2 x "
+                + "median spacing, M = 2), coarse (local PCA on max(10, 4k) neighbours, empirical score above sigma = 0.3), neural (MLP, DSM).");
+        for (String m : cfg.manifolds()) {
+            for (int d : cfg.dims()) {
+                b.chart("coverage-" + m + "-D" + d, chart(m, d, "coverage_delta", "coverage scale delta*", true));
+                b.chart("memorized-" + m + "-D" + d, chart(m, d, "memorized_fraction", "memorized fraction", false));
+                b.chart("manifold-distance-" + m + "-D" + d, chart(m, d, "manifold_distance", "median distance to the manifold", true));
+            }
+        }
+        for (String m : cfg.neuralManifolds()) {
+            if (!cfg.manifolds().contains(m)) continue;
+            b.chart("training-distance-" + m, curveChart(m, "manifold_distance", "median distance to the manifold", true));
+            b.chart("training-memorized-" + m, curveChart(m, "memorized_fraction", "memorized fraction", false));
+        }
+        if (!r.fashion().isEmpty()) {
+            b.heading("Fashion-MNIST: empirical-score samples next to their nearest training images");
+            for (Map<String, Object> f : r.fashion()) {
+                int n = GeneralizationResult.num(f, "N").intValue();
+                b.image("fashion-N" + n, "N = " + n + ": each sample (left) next to its nearest training image (right); memorized fraction "
+                        + String.format(Locale.ROOT, "%.3g", GeneralizationResult.num(f, "memorized_fraction").doubleValue()), fashionGrid(f, fashionDir), 3);
+            }
+        }
+        b.heading("Fits (log-log slope against N)");
+        List<List<String>> fits = new ArrayList<>();
+        for (Map<String, Object> f : r.fits()) {
+            fits.add(List.of(f.get("manifold").toString(), f.get("k").toString(), f.get("D").toString(), f.get("score").toString(), f.get("metric").toString(),
+                    fmt(f.get("slope")), fmt(f.get("r2")), fmt(f.get("theory_empirical")), fmt(f.get("theory_coarse"))));
+        }
+        b.table("fits", List.of("manifold", "k", "D", "score", "metric", "slope", "R^2", "-1/k", "-beta/(4k)"), fits);
+        b.heading("Cells");
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> c : r.cells()) {
+            List<String> row = new ArrayList<>();
+            for (String k : GeneralizationResult.CELL_KEYS) row.add(fmt(c.get(k)));
+            rows.add(row);
+        }
+        b.table("cells", GeneralizationResult.CELL_KEYS, rows);
+        return b.build();
+    }
+
+    private LineChartSpec chart(String m, int d, String key, String label, boolean logY) {
+        LineChartSpec.Builder c = LineChartSpec.builder(label + " vs N: " + m + ", D = " + d).xLabel("N").yLabel(label).logX();
+        if (logY) c.logY();
+        for (String f : r.config().families()) {
+            List<Map<String, Object>> cs = cells(m, d, f);
+            if (cs.isEmpty()) continue;
+            double[] x = new double[cs.size()], y = new double[cs.size()];
+            for (int i = 0; i < cs.size(); i++) {
+                x[i] = GeneralizationResult.num(cs.get(i), "N").doubleValue();
+                double v = GeneralizationResult.num(cs.get(i), key).doubleValue();
+                y[i] = logY ? Math.max(v, 1e-12) : v;
+            }
+            c.series(f, x, y);
+        }
+        if (key.equals("coverage_delta")) {
+            List<Map<String, Object>> e = cells(m, d, "empirical");
+            int k = GeneralizationResult.num(e.get(0), "k").intValue();
+            double x0 = GeneralizationResult.num(e.get(0), "N").doubleValue(), y0 = GeneralizationResult.num(e.get(0), key).doubleValue();
+            double x1 = GeneralizationResult.num(e.get(e.size() - 1), "N").doubleValue();
+            c.series("theory N^(-1/k)", new double[] {x0, x1}, new double[] {y0, y0 * Math.pow(x1 / x0, -1.0 / k)});
+            c.series("theory N^(-beta/(4k))", new double[] {x0, x1}, new double[] {y0, y0 * Math.pow(x1 / x0, -r.config().beta() / (4.0 * k))});
+        }
+        return c.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private LineChartSpec curveChart(String m, String key, String label, boolean logY) {
+        LineChartSpec.Builder c = LineChartSpec.builder(label + " along DSM training: " + m + ", D = " + r.config().neuralDim())
+                .xLabel("training step").yLabel(label).logX();
+        if (logY) c.logY();
+        for (Map<String, Object> cell : cells(m, r.config().neuralDim(), "neural")) {
+            List<Map<String, Object>> curve = (List<Map<String, Object>>) cell.get("curve");
+            double[] x = new double[curve.size()], y = new double[curve.size()];
+            for (int i = 0; i < curve.size(); i++) {
+                x[i] = GeneralizationResult.num(curve.get(i), "step").doubleValue();
+                double v = GeneralizationResult.num(curve.get(i), key).doubleValue();
+                y[i] = logY ? Math.max(v, 1e-12) : v;
+            }
+            c.series("N = " + cell.get("N"), x, y);
+        }
+        return c.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static byte[] fashionGrid(Map<String, Object> f, Path dir) throws IOException {
+        int n = GeneralizationResult.num(f, "N").intValue();
+        List<Number> nearest = (List<Number>) f.get("nearest");
+        List<Number> shown = (List<Number>) f.get("shown");
+        DataMatrix train = FashionCells.images(dir, n);
+        int d = train.cols();
+        double[][] rows = new double[2 * nearest.size()][d];
+        for (int i = 0; i < nearest.size(); i++) {
+            for (int j = 0; j < d; j++) rows[2 * i][j] = shown.get(i * d + j).doubleValue();
+            System.arraycopy(train.values(), nearest.get(i).intValue() * d, rows[2 * i + 1], 0, d);
+        }
+        return ImageGrid.pngBytes(rows, 28, 28, 1, 8, -1, 1);
+    }
+
+    private static String fmt(Object v) {
+        if (v == null) return "";
+        if (v instanceof Double d) return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4g", d) : "";
+        return v.toString();
+    }
+}
