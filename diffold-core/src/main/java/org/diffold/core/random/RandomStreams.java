@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Splits one seed into independent per-index random streams, so that sample i sees the same numbers whatever the
- * batch size, batch offset or thread count (docs/math.md §3.3; architecture habit 3).
+ * batch size, batch offset or thread count (docs/math.md §3.4; architecture habit 3).
  *
  * <p>The stream of index i is a {@link SplittableRandom} seeded with mix64(mix64(seed) + golden * (i + 1)),
  * the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014) applied to a Weyl sequence.
