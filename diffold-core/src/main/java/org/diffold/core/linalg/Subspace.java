@@ -90,7 +90,7 @@ public final class Subspace {
      * each row is summed exactly as in {@link #project}, so a row's result does not depend on its neighbours.
      */
     public void projectRows(double[] x, int xOff, int rows, double[] y) {
-        for (int i = 0; i < rows; i++) SubspaceKernels.project(ut, dim, k, x, xOff + i * dim, y, i * k);
+        SubspaceKernels.projectRows(ut, dim, k, x, xOff, rows, y);
     }
 
     /** out[outOff + j] = a * x[xOff + j] + (U h)_j, h read from h[hOff..hOff+k). Allocation-free; out may alias x. */

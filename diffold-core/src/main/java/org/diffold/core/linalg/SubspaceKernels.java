@@ -27,6 +27,15 @@ final class SubspaceKernels {
         }
     }
 
+    /** {@link #project} for rows [0, rows) of x from xOff (stride dim) into y[i * k ..); same bits per row. */
+    static void projectRows(double[] ut, int dim, int k, double[] x, int xOff, int rows, double[] y) {
+        int i = 0;
+        if (Simd.available()) {
+            for (; i + 1 < rows; i += 2) VectorSubspaceKernels.project2(ut, dim, k, x, xOff + i * dim, y, i * k);
+        }
+        for (; i < rows; i++) project(ut, dim, k, x, xOff + i * dim, y, i * k);
+    }
+
     static void axpyLift(double[] ut, int dim, int k, double a, double[] x, int xOff, double[] h, int hOff,
                          double[] out, int outOff) {
         if (Simd.available()) { VectorSubspaceKernels.axpyLift(ut, dim, k, a, x, xOff, h, hOff, out, outOff); return; }

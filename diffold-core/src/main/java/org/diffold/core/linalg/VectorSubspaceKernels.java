@@ -47,6 +47,44 @@ final class VectorSubspaceKernels {
         }
     }
 
+    /**
+     * {@link #project} for two rows at once (rows at xOff and xOff + dim, results at yOff and yOff + k): each basis
+     * load serves both rows; every (row, basis vector) sum runs in the same order as in {@link #project}.
+     */
+    static void project2(double[] ut, int dim, int k, double[] x, int xOff, double[] y, int yOff) {
+        int bound = dim & ~3, r = 0, x1 = xOff + dim;
+        for (; r + 3 < k; r += 4) {
+            int u0 = r * dim, u1 = u0 + dim, u2 = u1 + dim, u3 = u2 + dim;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int j = 0; j < bound; j += 4) {
+                DoubleVector xa = DoubleVector.fromArray(S, x, xOff + j), xb = DoubleVector.fromArray(S, x, x1 + j);
+                DoubleVector v0 = DoubleVector.fromArray(S, ut, u0 + j), v1 = DoubleVector.fromArray(S, ut, u1 + j);
+                DoubleVector v2 = DoubleVector.fromArray(S, ut, u2 + j), v3 = DoubleVector.fromArray(S, ut, u3 + j);
+                a0 = v0.fma(xa, a0); a1 = v1.fma(xa, a1); a2 = v2.fma(xa, a2); a3 = v3.fma(xa, a3);
+                b0 = v0.fma(xb, b0); b1 = v1.fma(xb, b1); b2 = v2.fma(xb, b2); b3 = v3.fma(xb, b3);
+            }
+            y[yOff + r] = finish(a0, ut, u0, x, xOff, bound, dim);
+            y[yOff + r + 1] = finish(a1, ut, u1, x, xOff, bound, dim);
+            y[yOff + r + 2] = finish(a2, ut, u2, x, xOff, bound, dim);
+            y[yOff + r + 3] = finish(a3, ut, u3, x, xOff, bound, dim);
+            y[yOff + k + r] = finish(b0, ut, u0, x, x1, bound, dim);
+            y[yOff + k + r + 1] = finish(b1, ut, u1, x, x1, bound, dim);
+            y[yOff + k + r + 2] = finish(b2, ut, u2, x, x1, bound, dim);
+            y[yOff + k + r + 3] = finish(b3, ut, u3, x, x1, bound, dim);
+        }
+        for (; r < k; r++) {
+            int u0 = r * dim;
+            DoubleVector a0 = DoubleVector.zero(S), b0 = a0;
+            for (int j = 0; j < bound; j += 4) {
+                DoubleVector v0 = DoubleVector.fromArray(S, ut, u0 + j);
+                a0 = v0.fma(DoubleVector.fromArray(S, x, xOff + j), a0);
+                b0 = v0.fma(DoubleVector.fromArray(S, x, x1 + j), b0);
+            }
+            y[yOff + r] = finish(a0, ut, u0, x, xOff, bound, dim);
+            y[yOff + k + r] = finish(b0, ut, u0, x, x1, bound, dim);
+        }
+    }
+
     private static double finish(DoubleVector acc, double[] ut, int uo, double[] x, int xOff, int bound, int dim) {
         double s = (acc.lane(0) + acc.lane(1)) + (acc.lane(2) + acc.lane(3));
         for (int j = bound; j < dim; j++) s = Math.fma(ut[uo + j], x[xOff + j], s);

@@ -1,5 +1,7 @@
 package org.diffold.core.manifold;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.diffold.core.process.NoiseLevel;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
@@ -26,6 +28,7 @@ public final class CurveQuadrature {
      * far below the rule's 1e-9; at small noise most nodes are skipped, which makes late steps cheap.
      */
     public static final double NEGLIGIBLE_LOGIT = 40;
+    private static final boolean VECTOR = org.diffold.core.linalg.Simd.available();
     /** Default smallest number of panels. */
     public static final int DEFAULT_MIN_PANELS = 64;
     private final Curve curve;
@@ -64,27 +67,89 @@ public final class CurveQuadrature {
     /** The density along it. */
     public ParameterDensity density() { return density; }
 
-    /** A per-thread evaluator; it rebuilds its nodes only when the level changes. */
+    /** Quadrature nodes of one level: c phi_r(theta_j) at points[r * count + j], log weights, constants. */
+    private record Nodes(int count, double[] points, double[] logW, double c, double invTwoSigma2, double logNorm) {}
+
+    /** Largest number of cached node values per rule (ours: 32 MB), beyond which levels are rebuilt when needed. */
+    static final long CACHE_DOUBLES = 1L << 22;
+    private final ConcurrentHashMap<Double, Nodes> cache = new ConcurrentHashMap<>();
+    private final AtomicLong cached = new AtomicLong();
+
+    /** The nodes of a level, shared by all evaluators (built once per level while the cache has room). */
+    private Nodes nodes(NoiseLevel level) {
+        Double key = level.logAlphaBar();
+        Nodes hit = cache.get(key);
+        if (hit != null) return hit;
+        Nodes built = build(level);
+        long size = (long) built.points.length + built.logW.length;
+        if (cached.addAndGet(size) <= CACHE_DOUBLES) {
+            Nodes prior = cache.putIfAbsent(key, built);
+            if (prior != null) { cached.addAndGet(-size); return prior; }
+        } else {
+            cached.addAndGet(-size);
+        }
+        return built;
+    }
+
+    private Nodes build(NoiseLevel level) {
+        int m = curve.dim();
+        double c = level.c();
+        double sigma = Math.sqrt(level.sigma2());
+        double maxPanel = panelWidth * sigma / (c * curve.speedBound());
+        double[] br = density.breakpoints();
+        double total = br[br.length - 1] - br[0];
+        maxPanel = Math.min(maxPanel, total / minPanels);
+        int n = 0;
+        int[] panels = new int[br.length - 1];
+        for (int b = 0; b + 1 < br.length; b++) {
+            panels[b] = Math.max(1, (int) Math.ceil((br[b + 1] - br[b]) / maxPanel));
+            n += panels[b] * glNode.length;
+        }
+        double[] points = new double[n * m], logW = new double[n], node = new double[m];
+        int j = 0;
+        for (int b = 0; b + 1 < br.length; b++) {
+            double h = (br[b + 1] - br[b]) / panels[b];
+            for (int p = 0; p < panels[b]; p++) {
+                double mid = br[b] + (p + 0.5) * h;
+                for (int g = 0; g < glNode.length; g++, j++) {
+                    double theta = mid + 0.5 * h * glNode[g];
+                    curve.point(theta, node, 0);
+                    for (int r = 0; r < m; r++) points[r * n + j] = c * node[r];
+                    logW[j] = Math.log(0.5 * h * glWeight[g]) + density.logDensity(theta);
+                }
+            }
+        }
+        return new Nodes(n, points, logW, c, 0.5 / level.sigma2(), -0.5 * m * Math.log(2 * Math.PI * level.sigma2()));
+    }
+
+    /** A per-thread evaluator; nodes are built once per level and shared through the rule's cache. */
     public Evaluator evaluator() { return new Evaluator(); }
 
-    /** Per-thread state: the nodes c phi(theta_j) and log weights for the current level. */
+    /** Per-thread state: the current level's nodes and a buffer for the log weights. */
     public final class Evaluator {
         private double levelKey = Double.NaN;
-        private int count;
-        private double[] points = new double[0], logW = new double[0], logit = new double[0];
+        private int count, cap;
+        private double[] points, logW, logit = new double[0];
         private double invTwoSigma2, c, logNorm;
 
         /**
-         * Writes m(y) = E[phi(theta) | y] into mean[0..m) and returns log q_t(y). Allocation-free once the nodes for
-         * the level exist.
+         * Writes m(y) = E[phi(theta) | y] into mean[0..m) and returns log q_t(y). Allocation-free once the level's
+         * nodes exist.
          */
         public double posteriorMean(NoiseLevel level, double[] y, double[] mean) {
             prepare(level);
             int m = curve.dim();
+            if (VECTOR && (m == 2 || m == 3)) {
+                double max = VectorQuadrature.logits(count, m, cap, points, logW, logit, y, invTwoSigma2);
+                double den = VectorQuadrature.weigh(count, m, cap, points, logit, max, max - NEGLIGIBLE_LOGIT, mean);
+                double scale = 1 / (den * c);
+                for (int r = 0; r < m; r++) mean[r] *= scale;
+                return max + Math.log(den) + logNorm;
+            }
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < count; j++) {
                 double d2 = 0;
-                for (int r = 0, o = j * m; r < m; r++) { double e = y[r] - points[o + r]; d2 += e * e; }
+                for (int r = 0; r < m; r++) { double e = y[r] - points[r * cap + j]; d2 += e * e; }
                 double v = logW[j] - d2 * invTwoSigma2;
                 logit[j] = v;
                 if (v > max) max = v;
@@ -95,7 +160,7 @@ public final class CurveQuadrature {
                 if (logit[j] < floor) continue; // weight below e^-40 of the largest: below double precision
                 double e = Math.exp(logit[j] - max);
                 den += e;
-                for (int r = 0, o = j * m; r < m; r++) mean[r] += e * points[o + r];
+                for (int r = 0; r < m; r++) mean[r] += e * points[r * cap + j];
             }
             double scale = 1 / (den * c);
             for (int r = 0; r < m; r++) mean[r] *= scale;
@@ -107,36 +172,15 @@ public final class CurveQuadrature {
 
         private void prepare(NoiseLevel level) {
             if (level.logAlphaBar() == levelKey) return;
-            int m = curve.dim();
-            c = level.c();
-            double sigma = Math.sqrt(level.sigma2());
-            double maxPanel = panelWidth * sigma / (c * curve.speedBound());
-            double[] br = density.breakpoints();
-            double total = br[br.length - 1] - br[0];
-            maxPanel = Math.min(maxPanel, total / minPanels);
-            int n = 0;
-            int[] panels = new int[br.length - 1];
-            for (int b = 0; b + 1 < br.length; b++) {
-                panels[b] = Math.max(1, (int) Math.ceil((br[b + 1] - br[b]) / maxPanel));
-                n += panels[b] * glNode.length;
-            }
-            if (points.length < n * m) { points = new double[n * m]; logW = new double[n]; logit = new double[n]; }
-            int j = 0;
-            for (int b = 0; b + 1 < br.length; b++) {
-                double h = (br[b + 1] - br[b]) / panels[b];
-                for (int p = 0; p < panels[b]; p++) {
-                    double mid = br[b] + (p + 0.5) * h;
-                    for (int g = 0; g < glNode.length; g++, j++) {
-                        double theta = mid + 0.5 * h * glNode[g];
-                        curve.point(theta, points, j * m);
-                        for (int r = 0; r < m; r++) points[j * m + r] *= c;
-                        logW[j] = Math.log(0.5 * h * glWeight[g]) + density.logDensity(theta);
-                    }
-                }
-            }
-            count = n;
-            invTwoSigma2 = 0.5 / level.sigma2();
-            logNorm = -0.5 * m * Math.log(2 * Math.PI * level.sigma2());
+            Nodes nodes = CurveQuadrature.this.nodes(level);
+            count = nodes.count;
+            cap = nodes.count;
+            points = nodes.points;
+            logW = nodes.logW;
+            c = nodes.c;
+            invTwoSigma2 = nodes.invTwoSigma2;
+            logNorm = nodes.logNorm;
+            if (logit.length < count) logit = new double[count];
             levelKey = level.logAlphaBar();
         }
     }

@@ -6,14 +6,15 @@ import org.diffold.core.knn.BruteForceKnn;
 import org.diffold.core.knn.PairwiseScan;
 
 /**
- * Speed of the pure-Java pairwise-distance kernel behind kNN ({@link PairwiseScan}, {@link BruteForceKnn}) against
+ * Speed of the pairwise-distance scan behind kNN ({@link PairwiseScan} on {@code DotKernel.best()}, OpenBLAS or pure
+ * Java; {@link BruteForceKnn}) against
  * numpy's matrix product (OpenBLAS) on the same shape, (n x D) times (D x n), measured in the same run with the same
  * thread count. The kernel's GFLOP/s are those of the full all-pairs scan, 2 n^2 D flops, the work of the matmul.
  * The kNN self-search computes each unordered pair once (half the flops) and adds top-k selection; its rate is
  * reported as "effective" GFLOP/s, 2 n^2 D / time, i.e. against the work the matmul does.
  *
  * <p>Run: {@code java -cp ... org.diffold.lab.bench.KnnBenchmark [n] [D] [threads]} (defaults 10000 784 2). The numpy
- * baseline is skipped with a message when python3 with numpy is not available.
+ * baseline ({@link PythonBaseline}) is skipped with a message when python3 with numpy is not available.
  */
 public final class KnnBenchmark {
     /** The measurements; baseline fields are NaN when numpy was unavailable (see {@code baselineNote}). */
