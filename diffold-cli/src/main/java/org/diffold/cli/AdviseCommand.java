@@ -1,11 +1,12 @@
 package org.diffold.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.Mixture1D;
 import org.diffold.lab.experiment.ExactFactorCalculator;
 import org.diffold.lab.experiment.PotaptchikAdvisor;
-import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,12 +41,19 @@ final class AdviseCommand implements Callable<Integer> {
     private Double kappa;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return RecordedRun.record(common, "advise", this::advise);
+    }
+
+    private int advise(RecordedRun run) {
         PotaptchikAdvisor.Advice a = new PotaptchikAdvisor(new ExactFactorCalculator(), Mixture1D.defaultFactor())
                 .advise(k, dim, eps, delta, kappa);
+        Map<String, Object> m = new LinkedHashMap<>(a.toMap());
+        m.put("run_id", run.id());
+        run.finish(null, m);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.println(Json.writePretty(a.toMap()));
+            JsonOutput.print(out, m);
         } else {
             for (String line : a.lines()) out.println(line);
         }

@@ -1,11 +1,13 @@
 package org.diffold.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.error.ExactTableBench;
 import org.diffold.lab.bench.PropagationBenchmark;
 import org.diffold.lab.bench.SamplerBenchmark;
-import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,19 +41,56 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "1000", description = "steps T (default: ${DEFAULT-VALUE})") int steps;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        switch (what) {
-            case "sampler" -> {
-                if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
-                HeapGuard.requireDoubles((long) n * dim, "--n " + n + " samples of dimension " + dim);
-                SamplerBenchmark.Result r = SamplerBenchmark.run(n, dim, k, components, steps, common.threads(), common.seed());
-                out.println(common.json() ? Json.write(r) : r.summary());
-            }
-            case "exact-table" -> ExactTableBench.main(new String[0]);
-            case "propagation" -> PropagationBenchmark.lines(PropagationBenchmark.run(3)).forEach(out::println);
-            default -> throw new UsageException("unknown benchmark '" + what + "'; valid: sampler, exact-table, propagation");
+    public Integer call() throws Exception {
+        if (!List.of("sampler", "exact-table", "propagation").contains(what)) {
+            throw new UsageException("unknown benchmark '" + what + "'; valid: sampler, exact-table, propagation");
         }
-        return 0;
+        if (what.equals("sampler")) {
+            if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
+            HeapGuard.requireDoubles((long) n * dim, "--n " + n + " samples of dimension " + dim);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        return RecordedRun.record(common, "bench-" + what, run -> {
+            Object result;
+            List<String> lines;
+            switch (what) {
+                case "sampler" -> {
+                    SamplerBenchmark.Result r;
+                    try (Progress bar = common.progress("bench sampler", n)) {
+                        r = SamplerBenchmark.run(n, dim, k, components, steps, common.threads(), common.seed(), bar::step);
+                    }
+                    result = r;
+                    lines = List.of(r.summary());
+                }
+                case "exact-table" -> {
+                    ExactTableBench.Result r;
+                    try (Progress bar = common.progress("bench exact-table", 7)) {
+                        r = ExactTableBench.run(done -> bar.step());
+                    }
+                    result = r;
+                    lines = ExactTableBench.lines(r);
+                }
+                default -> {
+                    List<PropagationBenchmark.Row> rows;
+                    try (Progress bar = common.progress("bench propagation", 1)) {
+                        rows = PropagationBenchmark.run(3);
+                        bar.step();
+                    }
+                    result = Map.of("rows", rows);
+                    lines = PropagationBenchmark.lines(rows);
+                }
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("benchmark", what);
+            json.put("run_id", run.id());
+            json.put("result", result);
+            run.finish(null, json);
+            if (common.json()) {
+                JsonOutput.print(out, json);
+            } else {
+                lines.forEach(out::println);
+            }
+            return 0;
+        });
     }
 }

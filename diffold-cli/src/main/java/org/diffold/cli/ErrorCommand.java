@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.SubspaceTarget;
 import org.diffold.lab.experiment.ExactErrors;
-import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -26,8 +25,12 @@ public final class ErrorCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         SubspaceTarget target = problem.target(common.seed());
+        return RecordedRun.record(common, "error", run -> print(target, run));
+    }
+
+    private int print(SubspaceTarget target, RecordedRun run) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("target", problem.target);
         m.put("k", target.intrinsicDim());
@@ -36,9 +39,11 @@ public final class ErrorCommand implements Callable<Integer> {
         m.put("design", problem.design().name());
         m.put("schedule", problem.schedule().description());
         m.putAll(ExactErrors.of(target, problem.design(), problem.schedule(), common.seed()));
+        m.put("run_id", run.id());
+        run.finish(null, m);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.println(Json.write(m));
+            JsonOutput.print(out, m);
         } else {
             m.forEach((key, v) -> out.printf("%-10s %s%n", key, v));
         }

@@ -57,7 +57,7 @@ final class LearnedScoresCommand implements Callable<Integer> {
             List<SweepCell> cells = exp.cells();
             List<Map<String, Object>> results;
             try (Progress bar = common.progress("learned-scores", cells.size())) {
-                results = new Sweep<SweepCell>(store, LearnedScoresConfig.EXPERIMENT, provenance).run(cells, exp::compute, bar::cell);
+                results = new Sweep<SweepCell>(store, LearnedScoresConfig.EXPERIMENT, provenance, runId).run(cells, exp::compute, bar::cell);
             }
             Path dir = LearnedScoresReport.build(cfg, results, provenance).writeTo(common.runsDir().resolve(runId));
             store.finishRun(runId, dir);

@@ -48,7 +48,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = common.openStore()) {
             String runId = store.startRun(LiYanExperiment.NAME, common.commandLine(), provenance);
-            Sweep<SweepCell> sweep = new Sweep<>(store, LiYanExperiment.NAME, provenance);
+            Sweep<SweepCell> sweep = new Sweep<>(store, LiYanExperiment.NAME, provenance, runId);
             int missing = sweep.missing(cells);
             List<Map<String, Object>> results;
             try (Progress bar = common.progress("li-yan", cells.size())) {

@@ -14,7 +14,6 @@ import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.score.Score;
 import org.diffold.core.target.Target;
 import org.diffold.nn.train.TrainedModel;
-import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +52,7 @@ public final class SampleCommand implements Callable<Integer> {
     Path model;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
         String file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean csv = file.endsWith(".csv");
@@ -62,38 +61,47 @@ public final class SampleCommand implements Callable<Integer> {
         }
         StepPlan plan = problem.plan();
         OutputPaths.checkWritable(out);
-        double seconds;
-        int dim, k = -1;
         if (model != null) {
             for (String opt : new String[] {"--target", "--dim", "--k"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UsageException(opt + " does not go with --model: the model fixes the data and its dimension");
                 }
             }
+        }
+        Target exact = model == null ? problem.anyTarget(common.seed()) : null;
+        return RecordedRun.record(common, "sample", run -> sample(run, plan, csv, exact));
+    }
+
+    private int sample(RecordedRun run, StepPlan plan, boolean csv, Target exact) throws IOException {
+        double seconds;
+        int dim, k = -1;
+        if (model != null) {
             try (TrainedModel m = TrainedModel.load(model, nn.device())) {
                 dim = m.score().dim();
                 seconds = write(m.score(), plan, csv);
             }
         } else {
-            Target target = problem.anyTarget(common.seed());
+            Target target = exact;
             dim = target.dim();
             k = target.intrinsicDim();
             seconds = write(target.score(), plan, csv);
         }
         PrintWriter w = spec.commandLine().getOut();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", out.toString());
+        m.put("n", n);
+        m.put("dim", dim);
+        if (model != null) m.put("model", model.toString());
+        else { m.put("k", k); m.put("target", problem.target); }
+        m.put("design", problem.design);
+        m.put("schedule", problem.schedule().description());
+        m.put("steps", problem.steps);
+        m.put("seed", common.seed());
+        m.put("seconds", seconds);
+        m.put("run_id", run.id());
+        run.finish(null, m);
         if (common.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("out", out.toString());
-            m.put("n", n);
-            m.put("dim", dim);
-            if (model != null) m.put("model", model.toString());
-            else { m.put("k", k); m.put("target", problem.target); }
-            m.put("design", problem.design);
-            m.put("schedule", problem.schedule().description());
-            m.put("steps", problem.steps);
-            m.put("seed", common.seed());
-            m.put("seconds", seconds);
-            w.println(Json.write(m));
+            JsonOutput.print(w, m);
         } else {
             w.printf("wrote %d samples of dimension %d to %s (%s, %.1f s)%n", n, dim, out, plan.name(), seconds);
         }
