@@ -42,6 +42,7 @@ public final class Main implements Runnable {
             AdviseCommand::new,
             BenchCommand::new,
             IdCommand::new,
+            RunsCommand::new,
             VersionCommand::new
     );
 

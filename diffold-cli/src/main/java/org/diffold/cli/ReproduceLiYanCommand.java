@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.diffold.lab.experiment.LiYanConfig;
 import org.diffold.lab.experiment.LiYanExperiment;
 import org.diffold.lab.experiment.LiYanReport;
-import org.diffold.lab.store.Json;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
 import org.diffold.lab.store.Sweep;
@@ -70,7 +69,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                     rows.add(row);
                 }
                 m.put("results", rows);
-                out.println(Json.write(m));
+                JsonOutput.print(out, m);
             } else {
                 out.print(report.terminal());
                 out.printf("%n%d cells (%d computed, %d from the run store %s)%nreport: %s%n", cells.size(), missing,

@@ -12,7 +12,6 @@ import org.diffold.lab.experiment.PotaptchikConfig;
 import org.diffold.lab.experiment.PotaptchikExperiment;
 import org.diffold.lab.experiment.PotaptchikReport;
 import org.diffold.lab.experiment.PotaptchikResult;
-import org.diffold.lab.store.Json;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
 import picocli.CommandLine.Command;
@@ -58,7 +57,7 @@ final class ReproducePotaptchikCommand implements Callable<Integer> {
                 m.put("run_id", runId);
                 m.put("report", dir.resolve("index.html").toString());
                 m.putAll(report.toMap());
-                out.println(Json.writePretty(m));
+                JsonOutput.print(out, m);
             } else {
                 for (String line : report.summary()) out.println(line);
                 out.println("report: " + dir.resolve("index.html"));

@@ -48,13 +48,51 @@ public final class ChartRenderer {
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBackgroundColor(Color.WHITE)
                 .setLegendBorderColor(Color.LIGHT_GRAY);
-        for (LineChartSpec.Series s : spec.series()) {
+        java.util.List<LineChartSpec.Series> all = spec.series();
+        for (int i = 0; i < all.size(); i++) {
+            LineChartSpec.Series s = all.get(i);
+            String name = s.name();
+            for (int j = 0; j < i; j++) {
+                if (coincide(all.get(j), s)) {
+                    name += " (= " + all.get(j).name() + ")";
+                    break;
+                }
+            }
             XYSeries series = s.yError() == null
-                    ? chart.addSeries(s.name(), s.x(), s.y())
-                    : chart.addSeries(s.name(), s.x(), s.y(), s.yError());
-            series.setMarker(SeriesMarkers.CIRCLE);
+                    ? chart.addSeries(name, s.x(), s.y())
+                    : chart.addSeries(name, s.x(), s.y(), s.yError());
+            series.setMarker(MARKERS[i % MARKERS.length]);
+            series.setLineStyle(STROKES[i % STROKES.length]);
         }
         return chart;
+    }
+
+    /** Markers cycled per series, so series differ without colour (with {@link #STROKES}: 12 distinct pairs). */
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
+        SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN,
+        SeriesMarkers.CROSS};
+    /** Line styles cycled per series: solid, dashed, dotted, dash-dot. */
+    private static final java.awt.BasicStroke[] STROKES = {
+        new java.awt.BasicStroke(2f),
+        new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                new float[] {8f, 5f}, 0f),
+        new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND, 10f,
+                new float[] {1.5f, 4f}, 0f),
+        new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                new float[] {10f, 4f, 2f, 4f}, 0f)};
+
+    /** True if two series share their x values and their y values agree to 1e-6 relative: drawn on top of each other. */
+    static boolean coincide(LineChartSpec.Series a, LineChartSpec.Series b) {
+        if (a.x().length != b.x().length) {
+            return false;
+        }
+        for (int k = 0; k < a.x().length; k++) {
+            double ya = a.y()[k], yb = b.y()[k];
+            if (a.x()[k] != b.x()[k] || Math.abs(ya - yb) > 1e-6 * Math.max(Math.abs(ya), Math.abs(yb))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
