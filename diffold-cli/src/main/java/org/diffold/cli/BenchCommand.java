@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code diffold bench}: speed measurements that print a ratio against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Speed benchmarks, each against a baseline measured in the same run.",
-                "'sampler': simulated sampling with the exact gmm-subspace score against a",
-                "streaming memory-bandwidth bound measured in the same run. 'exact-table': the exact table of",
-                "'reproduce li-yan' on one thread, and the cost of the 1-D density propagation per grid size.",
+                "'sampler': simulated sampling with the exact gmm-subspace score against a streaming memory-bandwidth bound "
+                        + "measured in the same run.",
+                "'exact-table': the exact table of 'reproduce li-yan' on one thread, and the cost of the 1-D density "
+                        + "propagation per grid size.",
                 "'propagation': one ddpm-posterior density propagation (reproduce potaptchik's hot loop) at G = 512..8192."},
         footerHeading = "%nExamples:%n",
         footer = {"  diffold bench sampler --threads 1",
@@ -34,11 +35,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "sampler, exact-table or propagation")
     String what;
 
-    @Option(names = "--n", defaultValue = "4096", description = "samples (default: ${DEFAULT-VALUE})") int n;
-    @Option(names = "--dim", defaultValue = "1024", description = "ambient dimension D (default: ${DEFAULT-VALUE})") int dim;
-    @Option(names = "--k", defaultValue = "8", description = "intrinsic dimension k (default: ${DEFAULT-VALUE})") int k;
-    @Option(names = "--components", defaultValue = "16", description = "mixture components (default: ${DEFAULT-VALUE})") int components;
-    @Option(names = "--steps", defaultValue = "1000", description = "steps T (default: ${DEFAULT-VALUE})") int steps;
+    @Option(names = "--n", paramLabel = "N", defaultValue = "4096", description = "samples, for 'sampler' (default: ${DEFAULT-VALUE})") int n;
+    @Option(names = "--dim", paramLabel = "D", defaultValue = "1024", description = "ambient dimension D (default: ${DEFAULT-VALUE})") int dim;
+    @Option(names = "--k", paramLabel = "K", defaultValue = "8", description = "intrinsic dimension k (default: ${DEFAULT-VALUE})") int k;
+    @Option(names = "--components", paramLabel = "COMPONENTS", defaultValue = "16", description = "mixture components (default: ${DEFAULT-VALUE})") int components;
+    @Option(names = "--steps", paramLabel = "T", defaultValue = "1000", description = "steps T (default: ${DEFAULT-VALUE})") int steps;
 
     @Override
     public Integer call() throws Exception {

@@ -67,6 +67,8 @@ public final class Main implements Runnable {
         for (Supplier<Object> factory : SUBCOMMANDS) {
             cl.addSubcommand(factory.get());
         }
+        CommonOptions.hide(cl.getSubcommands().get("version"), "--db", "--runs-dir");
+        CommonOptions.hide(cl.getSubcommands().get("runs"), "--seed", "--threads", "--runs-dir");
         CliErrors errors = new CliErrors();
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionExceptionHandler(errors);

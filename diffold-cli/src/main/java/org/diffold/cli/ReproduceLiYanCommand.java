@@ -22,11 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diffold reproduce li-yan}: exact KL/TV versus D for the DDPM coefficient designs, with simulated checks. */
 @Command(name = "li-yan", mixinStandardHelpOptions = true,
-        description = {"Li & Yan (NeurIPS 2024): with the posterior-variance coefficients DDPM's error does not grow with the",
-                "ambient dimension D; with the classic ones it grows linearly. Exact KL and TV for k = 8,",
-                "D in {10..1000}, T in {100, 200, 500, 1000}, designs li-yan, classic and ddim, on a Gaussian and a",
-                "product target, plus simulations of the actual sampler. Interrupted runs resume: finished cells",
-                "are read back from the run store."},
+        description = {"Li & Yan (NeurIPS 2024): with the posterior-variance coefficients DDPM's error does not grow with the "
+                + "ambient dimension D; with the classic ones it grows linearly. Exact KL and TV for k = 8, "
+                + "D in {10..1000}, T in {100, 200, 500, 1000}, designs li-yan, classic and ddim, on a Gaussian and a "
+                + "product target, plus simulations of the actual sampler. Interrupted runs resume: finished cells "
+                + "are read back from the run store; two processes running it at once share the cells."},
         footerHeading = "%nExamples:%n",
         footer = {"  diffold reproduce li-yan", "  diffold reproduce li-yan --quick --json",
                   "  diffold reproduce li-yan --db /tmp/runs.db --runs-dir /tmp/reports"})

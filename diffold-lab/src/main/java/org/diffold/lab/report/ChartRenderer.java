@@ -41,8 +41,8 @@ public final class ChartRenderer {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title())
                 .xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
         chart.getStyler()
-                .setXAxisLogarithmic(spec.logX())
-                .setYAxisLogarithmic(spec.logY())
+                .setXAxisLogarithmic(spec.logX() && spansDecade(spec, true))
+                .setYAxisLogarithmic(spec.logY() && spansDecade(spec, false))
                 .setErrorBarsColorSeriesColor(true)
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setChartBackgroundColor(Color.WHITE)
@@ -80,6 +80,23 @@ public final class ChartRenderer {
                 new float[] {1.5f, 4f}, 0f),
         new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
                 new float[] {10f, 4f, 2f, 4f}, 0f)};
+
+    /**
+     * True if the data on one axis span at least a factor 10: a log axis over less than a decade gets no tick labels
+     * from XChart, so such an axis is drawn linear instead.
+     */
+    static boolean spansDecade(LineChartSpec spec, boolean xAxis) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (LineChartSpec.Series s : spec.series()) {
+            for (double v : xAxis ? s.x() : s.y()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi >= 10 * lo;
+    }
 
     /** True if two series share their x values and their y values agree to 1e-6 relative: drawn on top of each other. */
     static boolean coincide(LineChartSpec.Series a, LineChartSpec.Series b) {
