@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.Mixture1D;
-import org.diffold.lab.experiment.ExactFactorCalculator;
-import org.diffold.lab.experiment.PotaptchikAdvisor;
+import org.diffold.lab.experiment.common.ExactFactorCalculator;
+import org.diffold.lab.experiment.potaptchik.PotaptchikAdvisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +40,12 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--kappa", paramLabel = "KAPPA", description = "keep this kappa in (0, 0.25) instead of calibrating it")
     private Double kappa;
 
+    /** The command line that runs the recommendation on the calibration target (docs/math.md §3.2, §4.3). */
+    static String command(String verb, PotaptchikAdvisor.Advice a) {
+        return "diffold " + verb + " --target product-subspace --k " + a.d() + " --dim " + a.dim()
+                + " --scheme ddpm-posterior --grid " + a.grid().spec();
+    }
+
     @Override
     public Integer call() throws Exception {
         return RecordedRun.record(common, "advise", this::advise);
@@ -52,10 +58,16 @@ final class AdviseCommand implements Callable<Integer> {
         m.put("run_id", run.id());
         run.finish(null, m);
         PrintWriter out = spec.commandLine().getOut();
+        String error = command("error", a) + (common.seed() == CommonOptions.DEFAULT_SEED ? "" : " --seed " + common.seed());
+        String sample = command("sample", a) + " --n 10000 --out runs/advised.npy";
         if (common.json()) {
+            m.put("error_command", error);
+            m.put("sample_command", sample);
             JsonOutput.print(out, m);
         } else {
             for (String line : a.lines()) out.println(line);
+            out.println("check:  " + error);
+            out.println("sample: " + sample);
         }
         out.flush();
         return 0;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Speed benchmarks, each against a baseline measured in the same run.",
                 "'sampler': simulated sampling with the exact gmm-subspace score against a streaming memory-bandwidth bound "
-                        + "measured in the same run.",
+                        + "and its numpy twin (bench/sampler_numpy.py), both measured in the same run.",
                 "'exact-table': the exact table of 'reproduce li-yan' on one thread, and the cost of the 1-D density "
                         + "propagation per grid size.",
                 "'propagation': one ddpm-posterior density propagation (reproduce potaptchik's hot loop) at G = 512..8192."},
@@ -58,9 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
                 case "sampler" -> {
                     SamplerBenchmark.Result r;
                     try (Progress bar = common.progress("bench sampler", n)) {
-                        r = SamplerBenchmark.run(n, dim, k, components, steps, common.threads(), common.seed(), bar::step);
+                        r = SamplerBenchmark.run(n, dim, k, components, steps, common.threads(), common.seed(), true,
+                                bar::step);
                     }
-                    result = r;
+                    result = SamplerBenchmark.json(r);
                     lines = List.of(r.summary());
                 }
                 case "exact-table" -> {

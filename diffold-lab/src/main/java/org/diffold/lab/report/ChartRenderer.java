@@ -31,6 +31,11 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+        SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS};
+    private static final java.awt.BasicStroke[] LINES = {org.knowm.xchart.style.lines.SeriesLines.SOLID,
+        org.knowm.xchart.style.lines.SeriesLines.DASH_DASH, org.knowm.xchart.style.lines.SeriesLines.DOT_DOT};
+
     /**
      * Builds the XChart chart, for callers that want to tweak styling before encoding.
      *
@@ -62,24 +67,11 @@ public final class ChartRenderer {
                     ? chart.addSeries(name, s.x(), s.y())
                     : chart.addSeries(name, s.x(), s.y(), s.yError());
             series.setMarker(MARKERS[i % MARKERS.length]);
-            series.setLineStyle(STROKES[i % STROKES.length]);
+            series.setLineStyle(LINES[(i / MARKERS.length + i) % LINES.length]);
         }
         return chart;
     }
 
-    /** Markers cycled per series, so series differ without colour (with {@link #STROKES}: 12 distinct pairs). */
-    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
-        SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN,
-        SeriesMarkers.CROSS};
-    /** Line styles cycled per series: solid, dashed, dotted, dash-dot. */
-    private static final java.awt.BasicStroke[] STROKES = {
-        new java.awt.BasicStroke(2f),
-        new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
-                new float[] {8f, 5f}, 0f),
-        new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND, 10f,
-                new float[] {1.5f, 4f}, 0f),
-        new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
-                new float[] {10f, 4f, 2f, 4f}, 0f)};
 
     /**
      * True if the data on one axis span at least a factor 10: a log axis over less than a decade gets no tick labels
