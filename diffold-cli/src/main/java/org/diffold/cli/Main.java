@@ -69,6 +69,7 @@ public final class Main implements Runnable {
         }
         CommonOptions.hide(cl.getSubcommands().get("version"), "--db", "--runs-dir");
         CommonOptions.hide(cl.getSubcommands().get("runs"), "--seed", "--threads", "--runs-dir");
+        HelpText.unwrap(cl);
         CliErrors errors = new CliErrors();
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionExceptionHandler(errors);

@@ -74,6 +74,7 @@ class JsonCommandsTest {
         c.add(Map.entry("reproduce potaptchik", () -> a("reproduce", "potaptchik", "--quick")));
         c.add(Map.entry("reproduce learned-scores", () -> a("reproduce", "learned-scores", "--quick", "--dims", "10",
                 "--train-steps", "20")));
+        c.add(Map.entry("reproduce sampler-adaptivity", () -> a("reproduce", "sampler-adaptivity", "--quick")));
         c.add(Map.entry("runs", () -> a("runs")));
         c.add(Map.entry("runs show", () -> a("runs", "show", lastRunId)));
         c.add(Map.entry("runs export", () -> a("runs", "export", "--experiment", "li-yan", "--format", "json")));
