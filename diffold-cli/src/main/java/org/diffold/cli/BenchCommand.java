@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         footer = {"  diffold bench sampler --threads 1",
                   "  diffold bench sampler --n 512 --steps 200 --json",
                   "  diffold bench exact-table",
-                  "  diffold bench propagation"})
+                  "  diffold bench propagation",
+                  "  diffold bench exact-table --quick --json"})
 public final class BenchCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
@@ -40,6 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", defaultValue = "8", description = "intrinsic dimension k (default: ${DEFAULT-VALUE})") int k;
     @Option(names = "--components", paramLabel = "COMPONENTS", defaultValue = "16", description = "mixture components (default: ${DEFAULT-VALUE})") int components;
     @Option(names = "--steps", paramLabel = "T", defaultValue = "1000", description = "steps T (default: ${DEFAULT-VALUE})") int steps;
+
+    @Option(names = "--quick", description = "exact-table: T = 100 and D in {10, 100, 1000} only, G up to 2048; "
+            + "propagation: one repetition (smoke tests; the ratios are noisier)")
+    boolean quick;
 
     @Override
     public Integer call() throws Exception {
@@ -66,8 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 case "exact-table" -> {
                     ExactTableBench.Result r;
-                    try (Progress bar = common.progress("bench exact-table", 7)) {
-                        r = ExactTableBench.run(done -> bar.step());
+                    try (Progress bar = common.progress("bench exact-table", quick ? 5 : 7)) {
+                        r = ExactTableBench.run(quick, done -> bar.step());
                     }
                     result = r;
                     lines = ExactTableBench.lines(r);
@@ -75,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
                 default -> {
                     List<PropagationBenchmark.Row> rows;
                     try (Progress bar = common.progress("bench propagation", 1)) {
-                        rows = PropagationBenchmark.run(3);
+                        rows = PropagationBenchmark.run(quick ? 1 : 3);
                         bar.step();
                     }
                     result = Map.of("rows", rows);

@@ -59,8 +59,8 @@ class JsonCommandsTest {
                 "--out", dir.resolve("s.npy").toString())));
         c.add(Map.entry("advise", () -> a("advise", "--k", "2", "--dim", "20", "--eps", "0.1")));
         c.add(Map.entry("bench", () -> a("bench", "sampler", "--n", "64", "--dim", "32", "--steps", "50")));
-        c.add(Map.entry("bench propagation", () -> a("bench", "propagation")));
-        c.add(Map.entry("bench exact-table", () -> a("bench", "exact-table")));
+        c.add(Map.entry("bench propagation", () -> a("bench", "propagation", "--quick")));
+        c.add(Map.entry("bench exact-table", () -> a("bench", "exact-table", "--quick")));
         c.add(Map.entry("id", () -> a("id", "--data", npy(), "--estimators", "mle,twonn")));
         c.add(Map.entry("id --manifold", () -> a("id", "--manifold", "circle", "--n", "200", "--dim", "4",
                 "--estimators", "mle")));

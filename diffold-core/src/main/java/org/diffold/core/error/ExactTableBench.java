@@ -61,7 +61,21 @@ public final class ExactTableBench {
      * @return the measurements
      */
     public static Result run(java.util.function.IntConsumer onStage) {
-        ExactErrorTable.Config config = ExactErrorTable.Config.liYan();
+        return run(false, onStage);
+    }
+
+    /**
+     * Measures the table (or, {@code quick}, a 1-row-of-T slice of it: T = 100, D in {10, 100, 1000}, 1000 TV
+     * samples) twice and the propagation cost per grid size (quick: up to G = 2048).
+     *
+     * @param quick the smaller table, for smoke tests
+     * @param onStage called after each stage with the number done (2 table timings, then one per grid size)
+     * @return the measurements
+     */
+    public static Result run(boolean quick, java.util.function.IntConsumer onStage) {
+        ExactErrorTable.Config full = ExactErrorTable.Config.liYan();
+        ExactErrorTable.Config config = !quick ? full : new ExactErrorTable.Config(full.designs(), new int[] {100},
+                new int[] {10, 100, 1000}, full.k(), full.c0(), full.c1(), full.lambda(), full.factor(), 1000, full.seed());
         List<TableRun> table = new java.util.ArrayList<>();
         int stage = 0;
         for (String run : new String[] {"cold", "warm"}) {
@@ -85,7 +99,7 @@ public final class ExactTableBench {
         double halfWidth = PropagatedError1D.halfWidthFor(factor);
         double base = 0;
         List<GridCost> grid = new java.util.ArrayList<>();
-        for (int g = 512; g <= 8192; g *= 2) {
+        for (int g = 512; g <= (quick ? 2048 : 8192); g *= 2) {
             DensityPropagator1D prop = new DensityPropagator1D(g, halfWidth);
             prop.propagate(steps); // warm-up
             int reps = Math.max(1, 8192 / g);

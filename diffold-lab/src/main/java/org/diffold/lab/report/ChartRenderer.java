@@ -53,6 +53,12 @@ public final class ChartRenderer {
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBackgroundColor(Color.WHITE)
                 .setLegendBorderColor(Color.LIGHT_GRAY);
+        if (!chart.getStyler().isXAxisLogarithmic()) {
+            chart.getStyler().setXAxisDecimalPattern(decimalPattern(spec, true));
+        }
+        if (!chart.getStyler().isYAxisLogarithmic()) {
+            chart.getStyler().setYAxisDecimalPattern(decimalPattern(spec, false));
+        }
         java.util.List<LineChartSpec.Series> all = spec.series();
         for (int i = 0; i < all.size(); i++) {
             LineChartSpec.Series s = all.get(i);
@@ -74,8 +80,8 @@ public final class ChartRenderer {
 
 
     /**
-     * True if the data on one axis span at least a factor 10: a log axis over less than a decade gets no tick labels
-     * from XChart, so such an axis is drawn linear instead.
+     * True if the data on one axis span at least a factor 100: XChart labels a log axis only at powers of ten, so
+     * over less than two decades it would show one label or none; such an axis is drawn linear instead.
      */
     static boolean spansDecade(LineChartSpec spec, boolean xAxis) {
         double lo = Double.POSITIVE_INFINITY, hi = 0;
@@ -87,7 +93,23 @@ public final class ChartRenderer {
                 }
             }
         }
-        return hi >= 10 * lo;
+        return hi >= 100 * lo;
+    }
+
+    /**
+     * One tick-label pattern per linear axis, so all labels of an axis look alike ({@code 0.06} next to {@code 0.16}, not
+     * {@code .06}): plain decimals for magnitudes in [1e-3, 1e5), scientific otherwise.
+     */
+    static String decimalPattern(LineChartSpec spec, boolean xAxis) {
+        double max = 0;
+        for (LineChartSpec.Series s : spec.series()) {
+            for (double v : xAxis ? s.x() : s.y()) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        return max == 0 || max >= 1e-3 && max < 1e5 ? "0.####" : "0.##E0";
     }
 
     /** True if two series share their x values and their y values agree to 1e-6 relative: drawn on top of each other. */
