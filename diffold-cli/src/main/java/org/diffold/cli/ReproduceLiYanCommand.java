@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.diffold.lab.engine.EngineSweep;
+import org.diffold.lab.engine.LiYanCells;
+import org.diffold.lab.engine.SweepEngine;
 import org.diffold.lab.experiment.liyan.LiYanConfig;
 import org.diffold.lab.experiment.liyan.LiYanExperiment;
 import org.diffold.lab.experiment.liyan.LiYanReport;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
-import org.diffold.lab.store.Sweep;
 import org.diffold.lab.store.SweepCell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +28,15 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "ambient dimension D; with the classic ones it grows linearly. Exact KL and TV for k = 8, "
                 + "D in {10..1000}, T in {100, 200, 500, 1000}, designs li-yan, classic and ddim, on a Gaussian and a "
                 + "product target, plus simulations of the actual sampler. Interrupted runs resume: finished cells "
-                + "are read back from the run store; two processes running it at once share the cells."},
+                + "are read back from the run store."},
         footerHeading = "%nExamples:%n",
         footer = {"  diffold reproduce li-yan", "  diffold reproduce li-yan --quick --json",
-                  "  diffold reproduce li-yan --db /tmp/runs.db --runs-dir /tmp/reports"})
+                  "  diffold reproduce li-yan --db /tmp/runs.db --runs-dir /tmp/reports",
+                  "  diffold reproduce li-yan --engine spark --master local[2]",
+                  "  diffold reproduce li-yan --engine spark --master spark://host:7077"})
 public final class ReproduceLiYanCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Mixin EngineOptions engineOptions;
     @Spec CommandSpec spec;
 
     @Option(names = "--quick", description = "a smaller grid (D in {10, 100, 1000}, T in {100, 1000}) in seconds")
@@ -41,18 +46,27 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LiYanConfig config = LiYanConfig.defaults(quick);
         LiYanExperiment experiment = new LiYanExperiment(config, common.seed(), common.threads());
+        PrintWriter out = spec.commandLine().getOut();
+        try (SweepEngine engine = engineOptions.open()) {   // a refused engine or option writes nothing
+            run(experiment, engine, out);
+        }
+        return 0;
+    }
+
+    private void run(LiYanExperiment experiment, SweepEngine engine, PrintWriter out) throws IOException {
+        LiYanConfig config = experiment.config();
         OutputPaths.checkWritableDirectory(common.runsDir());
         Provenance provenance = common.provenance();
         List<SweepCell> cells = experiment.cells();
-        PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = common.openStore()) {
             String runId = store.startRun(LiYanExperiment.NAME, common.commandLine(), provenance);
-            Sweep<SweepCell> sweep = new Sweep<>(store, LiYanExperiment.NAME, provenance, runId);
-            int missing = sweep.missing(cells);
+            EngineSweep sweep = new EngineSweep(store, LiYanExperiment.NAME, provenance, engine, runId);
             List<Map<String, Object>> results;
             try (Progress bar = common.progress("li-yan", cells.size())) {
-                results = sweep.run(cells, experiment::compute, (done, total, key) -> bar.cell(done, total, key));
+                results = sweep.run(LiYanCells.recipe(config, common.seed(), common.threads()), cells,
+                        (done, total, key) -> bar.cell(done, total, key));
             }
+            int missing = sweep.computed();
             LiYanReport report = new LiYanReport(config, cells, results);
             Path dir = report.report(provenance).writeTo(common.runsDir().resolve(runId));
             store.finishRun(runId, dir);
@@ -62,6 +76,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                 m.put("report", dir.resolve("index.html").toString());
                 m.put("cells", cells.size());
                 m.put("computed", missing);
+                m.put("engine", engine.describe());
                 List<Map<String, Object>> rows = new java.util.ArrayList<>();
                 for (int i = 0; i < cells.size(); i++) {
                     Map<String, Object> row = new LinkedHashMap<>(cells.get(i).settings());
@@ -72,10 +87,10 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                 JsonOutput.print(out, m);
             } else {
                 out.print(report.terminal());
-                out.printf("%n%d cells (%d computed, %d from the run store %s)%nreport: %s%n", cells.size(), missing,
-                        cells.size() - missing, store.path(), dir.resolve("index.html"));
+                out.printf("%n%d cells (%d computed by engine %s, %d from the run store %s)%nreport: %s%n",
+                        cells.size(), missing, engine.describe(), cells.size() - missing, store.path(),
+                        dir.resolve("index.html"));
             }
         }
-        return 0;
     }
 }
