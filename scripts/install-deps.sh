@@ -26,5 +26,7 @@ if [[ "$(id -u)" -ne 0 ]]; then
 fi
 
 echo "install-deps: installing ${missing[*]}"
-apt-get update -q
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+# Another apt (unattended-upgrades, a second CI job) may hold the dpkg lock: wait up to 10 minutes for it.
+lock_wait=(-o DPkg::Lock::Timeout=600)
+apt-get "${lock_wait[@]}" update -q
+DEBIAN_FRONTEND=noninteractive apt-get "${lock_wait[@]}" install -y -q "${missing[@]}"

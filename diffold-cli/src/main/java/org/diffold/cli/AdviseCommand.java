@@ -1,11 +1,12 @@
 package org.diffold.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.Mixture1D;
 import org.diffold.lab.experiment.common.ExactFactorCalculator;
 import org.diffold.lab.experiment.potaptchik.PotaptchikAdvisor;
-import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,17 +47,23 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return RecordedRun.record(common, "advise", this::advise);
+    }
+
+    private int advise(RecordedRun run) {
         PotaptchikAdvisor.Advice a = new PotaptchikAdvisor(new ExactFactorCalculator(), Mixture1D.defaultFactor())
                 .advise(k, dim, eps, delta, kappa);
+        Map<String, Object> m = new LinkedHashMap<>(a.toMap());
+        m.put("run_id", run.id());
+        run.finish(null, m);
         PrintWriter out = spec.commandLine().getOut();
         String error = command("error", a) + (common.seed() == CommonOptions.DEFAULT_SEED ? "" : " --seed " + common.seed());
         String sample = command("sample", a) + " --n 10000 --out runs/advised.npy";
         if (common.json()) {
-            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(a.toMap());
             m.put("error_command", error);
             m.put("sample_command", sample);
-            out.println(Json.writePretty(m));
+            JsonOutput.print(out, m);
         } else {
             for (String line : a.lines()) out.println(line);
             out.println("check:  " + error);

@@ -117,6 +117,24 @@ public final class CommonOptions {
         return Progress.start(task, total, !json);
     }
 
+    /**
+     * Hides common options that a command does not use from its {@code --help} (they are still accepted, so
+     * scripts that pass them everywhere keep working).
+     *
+     * @param command the command line of one subcommand
+     * @param names the option names to hide, for example {@code --runs-dir}
+     */
+    static void hide(CommandLine command, String... names) {
+        CommandSpec spec = command.getCommandSpec();
+        for (String name : names) {
+            CommandLine.Model.OptionSpec o = spec.findOption(name);
+            if (o != null && !o.hidden()) {
+                spec.remove(o);
+                spec.addOption(o.toBuilder().hidden(true).build());
+            }
+        }
+    }
+
     /** Converts {@code --threads} and refuses values below 1, naming option, value and range. */
     static final class PositiveInt implements CommandLine.ITypeConverter<Integer> {
         @Override

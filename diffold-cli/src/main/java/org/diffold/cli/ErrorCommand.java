@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.SubspaceTarget;
 import org.diffold.lab.experiment.common.ExactErrors;
-import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -30,9 +29,13 @@ public final class ErrorCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         SamplerOptions.Kind kind = samplers.kind(spec.commandLine().getParseResult());
         SubspaceTarget target = problem.target(common.seed());
+        return RecordedRun.record(common, "error", run -> print(target, kind, run));
+    }
+
+    private int print(SubspaceTarget target, SamplerOptions.Kind kind, RecordedRun run) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("target", problem.target);
         m.put("k", target.intrinsicDim());
@@ -52,9 +55,11 @@ public final class ErrorCommand implements Callable<Integer> {
             m.putAll(samplers.describe(kind, problem.steps));
             m.putAll(samplers.exactErrors(kind, target, problem.steps, common.seed()));
         }
+        m.put("run_id", run.id());
+        run.finish(null, m);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.println(Json.write(m));
+            JsonOutput.print(out, m);
         } else {
             m.forEach((key, v) -> out.printf("%-10s %s%n", key, v));
         }

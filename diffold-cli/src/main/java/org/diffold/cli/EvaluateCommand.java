@@ -54,6 +54,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (n < 2) throw new UsageException("--n must be >= 2, got " + n);
         NoiseSchedule sched = Schedules.parse(schedule, steps);
         StepPlan plan = Designs.parse(design).plan(sched);
+        return RecordedRun.record(common, "evaluate", run -> evaluate(run, sched, plan));
+    }
+
+    private int evaluate(RecordedRun run, NoiseSchedule sched, StepPlan plan) throws Exception {
         try (TrainedModel m = TrainedModel.load(model, nn.device())) {
             int d = m.spec().dim();
             Map<String, String> meta = m.checkpoint().meta();
@@ -83,6 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
             r.put("perpVarianceRatio", kl.variance());
             r.put("slicedWasserstein", SampleDistances.slicedWasserstein(y, n, ref, n, d, 200, common.seed()));
             r.put("mmd2", SampleDistances.mmd2(y, n, ref, n, d, 1000));
+            r.put("run_id", run.id());
+            run.finish(null, r);
             print(r);
         }
         return 0;
@@ -91,14 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private void print(Map<String, Object> r) {
         PrintWriter o = spec.commandLine().getOut();
         if (common.json()) {
-            StringBuilder s = new StringBuilder("{");
-            for (Map.Entry<String, Object> e : r.entrySet()) {
-                if (s.length() > 1) s.append(", ");
-                Object v = e.getValue();
-                String val = v instanceof Double x ? (Double.isFinite(x) ? x.toString() : "null") : "\"" + v + "\"";
-                s.append('"').append(e.getKey()).append("\": ").append(val);
-            }
-            o.println(s.append('}'));
+            JsonOutput.print(o, r);
         } else {
             for (Map.Entry<String, Object> e : r.entrySet()) {
                 Object v = e.getValue();

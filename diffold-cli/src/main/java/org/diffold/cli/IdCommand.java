@@ -105,14 +105,14 @@ final class IdCommand implements Callable<Integer> {
     private String manifolds;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         int modes = (benchmark ? 1 : 0) + (data != null ? 1 : 0) + (manifold != null ? 1 : 0);
         if (modes != 1) throw new UsageException("give exactly one of --data, --manifold or --benchmark");
         if (dim != null && manifold == null) throw new UsageException("--dim applies to --manifold only");
         return benchmark ? runBenchmark() : runData();
     }
 
-    private int runData() throws IOException {
+    private int runData() throws Exception {
         if (manifolds != null) throw new UsageException("--manifolds applies to --benchmark only");
         if (n != null && manifold == null) throw new UsageException("--n applies to --manifold and --benchmark only");
         List<IntrinsicDimensionEstimator> es = Estimators.parse(estimators == null ? DEFAULT_ESTIMATORS : estimators, common.seed());
@@ -124,8 +124,17 @@ final class IdCommand implements Callable<Integer> {
             if (subset > m.rows()) throw new UsageException("--subset " + subset + " exceeds the " + m.rows() + " rows of " + m.source());
             m = m.head(subset);
         }
-        m = scaling.apply(m);
-        IdEstimation.Result r = IdEstimation.run(m, es, common.threads());
+        DataMatrix scaled = scaling.apply(m);
+        return RecordedRun.record(common, manifold != null ? "id-manifold" : "id-data",
+                run -> estimate(run, scaled, es, scaling));
+    }
+
+    private int estimate(RecordedRun run, DataMatrix m, List<IntrinsicDimensionEstimator> es, Scaling scaling)
+            throws IOException {
+        IdEstimation.Result r;
+        try (Progress bar = common.progress("id " + (data != null ? data : "manifold"), es.size() + 1L)) {
+            r = IdEstimation.run(m, es, common.threads(), bar::step);
+        }
         KnnBenchmark.Result bench = benchKnn ? KnnBenchmark.run(m.values(), m.rows(), m.cols(), common.threads()) : null;
         Map.Entry<double[], List<String>> pointwise = pointwiseOut == null ? null : IdEstimation.pointwiseMatrix(r);
         if (pointwiseOut != null && pointwise == null) {
@@ -134,13 +143,15 @@ final class IdCommand implements Callable<Integer> {
         }
         if (pointwise != null) NpyWriter.write(pointwiseOut, pointwise.getKey(), r.n(), pointwise.getValue().size());
         PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> map = r.toMap();
+        map.put("scaling", scaling.name().toLowerCase(Locale.ROOT));
+        if (bench != null) map.put("knnBenchmark", benchMap(bench));
+        if (pointwise != null) map.put("pointwiseOut", Map.of("file", pointwiseOut.toString(), "columns", pointwise.getValue()));
+        map.put("run_id", run.id());
+        run.finish(null, map);
         if (common.json()) {
-            Map<String, Object> map = r.toMap();
-            map.put("scaling", scaling.name().toLowerCase(Locale.ROOT));
-            if (bench != null) map.put("knnBenchmark", benchMap(bench));
-            if (pointwise != null) map.put("pointwiseOut", Map.of("file", pointwiseOut.toString(), "columns", pointwise.getValue()));
-            map.put("provenance", Json.readMap(common.provenance().toJson()));
-            out.println(Json.writePretty(map));
+            map.put("provenance", Json.readMap(run.provenance().toJson()));
+            JsonOutput.print(out, map);
         } else {
             out.printf(Locale.ROOT, "data %s: n=%d, D=%d, scaling %s, %d threads%n", r.source(), r.n(), r.dim(),
                     scaling.name().toLowerCase(Locale.ROOT), r.threads());
@@ -199,8 +210,9 @@ final class IdCommand implements Callable<Integer> {
             r = IdBenchmark.run(ms, es, points, common.seed(), common.threads(), done -> bar.step());
         }
         Path reportDir;
+        String runId;
         try (RunStore store = common.openStore()) {
-            String runId = store.startRun("id-benchmark", common.commandLine(), prov);
+            runId = store.startRun("id-benchmark", common.commandLine(), prov);
             for (IdBenchmark.Row row : r.rows()) {
                 Map<String, Object> settings = new LinkedHashMap<>();
                 settings.put("manifold", row.manifold());
@@ -208,7 +220,7 @@ final class IdCommand implements Callable<Integer> {
                 settings.put("n", r.n());
                 settings.put("seed", r.seed());
                 store.putIfAbsent("id-benchmark", row.manifold() + "/" + row.estimator() + "/n=" + r.n() + "/seed=" + r.seed(),
-                        settings, Map.of("estimate", row.estimate(), "d", row.d(), "error", row.error(), "seconds", row.seconds()), prov);
+                        settings, Map.of("estimate", row.estimate(), "d", row.d(), "error", row.error(), "seconds", row.seconds()), prov, runId);
             }
             reportDir = IdBenchmark.report(r, prov).writeTo(common.runsDir().resolve(runId));
             store.finishRun(runId, reportDir);
@@ -217,8 +229,9 @@ final class IdCommand implements Callable<Integer> {
         if (common.json()) {
             Map<String, Object> map = r.toMap();
             map.put("report", reportDir.resolve("index.html").toString());
+            map.put("run_id", runId);
             map.put("provenance", Json.readMap(prov.toJson()));
-            out.println(Json.writePretty(map));
+            JsonOutput.print(out, map);
         } else {
             out.printf(Locale.ROOT, "intrinsic-dimension benchmark: n=%d per manifold, seed %d, %.1f s; cells: estimate%n",
                     r.n(), r.seed(), r.seconds());

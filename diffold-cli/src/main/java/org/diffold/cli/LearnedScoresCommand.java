@@ -57,13 +57,16 @@ final class LearnedScoresCommand implements Callable<Integer> {
             List<SweepCell> cells = exp.cells();
             List<Map<String, Object>> results;
             try (Progress bar = common.progress("learned-scores", cells.size())) {
-                results = new Sweep<SweepCell>(store, LearnedScoresConfig.EXPERIMENT, provenance).run(cells, exp::compute, bar::cell);
+                results = new Sweep<SweepCell>(store, LearnedScoresConfig.EXPERIMENT, provenance, runId).run(cells, exp::compute, bar::cell);
             }
             Path dir = LearnedScoresReport.build(cfg, results, provenance).writeTo(common.runsDir().resolve(runId));
             store.finishRun(runId, dir);
             if (common.json()) {
-                o.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("run", runId,
-                        "report", dir.toString(), "cells", results.stream().map(LearnedScoresCommand::summary).toList())));
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("run_id", runId);
+                m.put("report", dir.toString());
+                m.put("cells", results.stream().map(LearnedScoresCommand::summary).toList());
+                JsonOutput.print(o, m);
             } else {
                 o.printf(Locale.ROOT, "%6s %12s %14s %14s %14s %14s%n", "D", "eps_score^2", "KLperp li-yan", "KLperp classic",
                         "SW li-yan", "SW classic");

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
             BenchCommand::new,
             IdCommand::new,
             MemorizationCommand::new,
+            RunsCommand::new,
             VersionCommand::new
     );
 
@@ -69,6 +70,9 @@ public final class Main implements Runnable {
         for (Supplier<Object> factory : SUBCOMMANDS) {
             cl.addSubcommand(factory.get());
         }
+        CommonOptions.hide(cl.getSubcommands().get("version"), "--db", "--runs-dir");
+        CommonOptions.hide(cl.getSubcommands().get("runs"), "--seed", "--threads", "--runs-dir");
+        HelpText.unwrap(cl);
         CliErrors errors = new CliErrors();
         cl.setParameterExceptionHandler(errors);
         cl.setExecutionExceptionHandler(errors);

@@ -11,13 +11,18 @@ import org.diffold.core.manifold.Manifolds;
 import org.diffold.core.target.SubspaceTarget;
 import org.diffold.core.target.Target;
 import org.diffold.core.target.Targets;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The problem a sampling command works on: target, dimensions, schedule and coefficient design
  * (mixed into {@code error} and {@code sample}). Parsing and validation live in core's registries.
  */
 public final class ProblemOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
     @Option(names = "--target", paramLabel = "SPEC", defaultValue = "gaussian-subspace",
             description = "gaussian-subspace[:lambda=1], gmm-subspace[:components=16,lambda=0.1], product-subspace; "
                     + "for sampling also circle, helix, torus, sphere[:d=2] (default: ${DEFAULT-VALUE})")
@@ -51,13 +56,21 @@ public final class ProblemOptions {
 
     /**
      * Any target with an exact score: a subspace target, or a curved one ({@link #CURVED}) placed in R^D by a random
-     * orthonormal map; {@code --k} does not apply to curved targets (their dimension is fixed by the spec).
+     * orthonormal map; their dimension is fixed by the spec, so an explicit {@code --k} other than it is refused.
      */
     public Target anyTarget(long seed) {
         String name = target.contains(":") ? target.substring(0, target.indexOf(':')) : target;
         if (!CURVED.contains(name)) return target(seed);
         DataManifold m = Manifolds.parse(target, dim, seed);
-        if (m instanceof Target t) return t;
+        if (m instanceof Target t) {
+            boolean kGiven = mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
+                    && mixee.commandLine().getParseResult().hasMatchedOption("--k");
+            if (kGiven && k != t.intrinsicDim()) {
+                throw new UsageException("--k " + k + " does not apply to --target " + target + ": its intrinsic dimension is "
+                        + t.intrinsicDim() + ", fixed by the spec; omit --k or pass --k " + t.intrinsicDim());
+            }
+            return t;
+        }
         throw new UsageException("--target " + name + " has no exact score; valid: "
                 + String.join(", ", Targets.NAMES) + ", " + String.join(", ", CURVED));
     }

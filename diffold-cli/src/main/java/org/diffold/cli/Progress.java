@@ -17,6 +17,8 @@ public final class Progress implements AutoCloseable {
 
     /** System property set to {@code true} by the {@code diffold} launcher when stderr is a terminal. */
     public static final String TTY_PROPERTY = "diffold.stderr.tty";
+    /** Longest extra message shown after the bar; longer ones keep their end, so the bar keeps its width. */
+    static final int MAX_MESSAGE = 28;
     private static final Progress NONE = new Progress(null);
 
     private final ProgressBar bar;
@@ -67,7 +69,7 @@ public final class Progress implements AutoCloseable {
             throw new IllegalArgumentException("progress total must be >= 0, got " + total);
         }
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(200);
+                .setUpdateIntervalMillis(200).clearDisplayOnFinish();
     }
 
     /**
@@ -102,8 +104,13 @@ public final class Progress implements AutoCloseable {
      */
     public void message(String text) {
         if (bar != null) {
-            bar.setExtraMessage(text);
+            bar.setExtraMessage(shorten(text));
         }
+    }
+
+    /** Keeps the last {@link #MAX_MESSAGE} characters of a message, marking a cut with {@code ...}. */
+    static String shorten(String text) {
+        return text.length() <= MAX_MESSAGE ? text : "..." + text.substring(text.length() - MAX_MESSAGE + 3);
     }
 
     /**
@@ -117,11 +124,11 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.maxHint(total);
             bar.stepTo(done);
-            bar.setExtraMessage(cellKey);
+            bar.setExtraMessage(shorten(cellKey));
         }
     }
 
-    /** Draws the final state and releases the bar's thread. */
+    /** Removes the bar from the terminal (no stale 100% line above what follows) and releases its thread. */
     @Override
     public void close() {
         if (bar != null) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         footer = {"  diffold reproduce li-yan            the full Li & Yan table (about a minute)",
                   "  diffold reproduce li-yan --quick    a smaller grid in seconds",
                   "  diffold reproduce potaptchik        steps vs intrinsic and ambient dimension (under a minute)",
+                  "  diffold reproduce learned-scores --quick   eps_score^2 and sampler error of trained networks vs D",
                   "  diffold reproduce sild --quick      SiLD vs VAE latent diffusion on Fashion-MNIST (about 2 minutes)"})
 public final class ReproduceCommand implements Runnable {
     /** One factory per reproduction, in the order shown by {@code --help}. */

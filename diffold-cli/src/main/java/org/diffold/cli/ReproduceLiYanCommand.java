@@ -13,7 +13,6 @@ import org.diffold.lab.engine.SweepEngine;
 import org.diffold.lab.experiment.liyan.LiYanConfig;
 import org.diffold.lab.experiment.liyan.LiYanExperiment;
 import org.diffold.lab.experiment.liyan.LiYanReport;
-import org.diffold.lab.store.Json;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
 import org.diffold.lab.store.SweepCell;
@@ -25,11 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code diffold reproduce li-yan}: exact KL/TV versus D for the DDPM coefficient designs, with simulated checks. */
 @Command(name = "li-yan", mixinStandardHelpOptions = true,
-        description = {"Li & Yan (NeurIPS 2024): with the posterior-variance coefficients DDPM's error does not grow with the",
-                "ambient dimension D; with the classic ones it grows linearly. Exact KL and TV for k = 8,",
-                "D in {10..1000}, T in {100, 200, 500, 1000}, designs li-yan, classic and ddim, on a Gaussian and a",
-                "product target, plus simulations of the actual sampler. Interrupted runs resume: finished cells",
-                "are read back from the run store."},
+        description = {"Li & Yan (NeurIPS 2024): with the posterior-variance coefficients DDPM's error does not grow with the "
+                + "ambient dimension D; with the classic ones it grows linearly. Exact KL and TV for k = 8, "
+                + "D in {10..1000}, T in {100, 200, 500, 1000}, designs li-yan, classic and ddim, on a Gaussian and a "
+                + "product target, plus simulations of the actual sampler. Interrupted runs resume: finished cells "
+                + "are read back from the run store."},
         footerHeading = "%nExamples:%n",
         footer = {"  diffold reproduce li-yan", "  diffold reproduce li-yan --quick --json",
                   "  diffold reproduce li-yan --db /tmp/runs.db --runs-dir /tmp/reports",
@@ -61,7 +60,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
         List<SweepCell> cells = experiment.cells();
         try (RunStore store = common.openStore()) {
             String runId = store.startRun(LiYanExperiment.NAME, common.commandLine(), provenance);
-            EngineSweep sweep = new EngineSweep(store, LiYanExperiment.NAME, provenance, engine);
+            EngineSweep sweep = new EngineSweep(store, LiYanExperiment.NAME, provenance, engine, runId);
             List<Map<String, Object>> results;
             try (Progress bar = common.progress("li-yan", cells.size())) {
                 results = sweep.run(LiYanCells.recipe(config, common.seed(), common.threads()), cells,
@@ -85,7 +84,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                     rows.add(row);
                 }
                 m.put("results", rows);
-                out.println(Json.write(m));
+                JsonOutput.print(out, m);
             } else {
                 out.print(report.terminal());
                 out.printf("%n%d cells (%d computed by engine %s, %d from the run store %s)%nreport: %s%n",

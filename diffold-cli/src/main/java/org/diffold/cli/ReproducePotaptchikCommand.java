@@ -45,7 +45,7 @@ final class ReproducePotaptchikCommand implements Callable<Integer> {
              Progress progress = common.progress("potaptchik", experiment.estimatedCells())) {
             Provenance provenance = common.provenance();
             String runId = store.startRun(PotaptchikExperiment.NAME, common.commandLine(), provenance);
-            PotaptchikResult result = experiment.run(store, provenance, progress::cell);
+            PotaptchikResult result = experiment.run(store, provenance, runId, progress::cell);
             List<PropagationBenchmark.Row> bench = PropagationBenchmark.run(2);
             PotaptchikReport report = new PotaptchikReport(config, result, calc.settings(), bench);
             Path dir = report.build(provenance).writeTo(common.runsDir().resolve(runId));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.diffold.lab.store.Json;
 
 /** How a reproduction reports a finished run: one JSON document (run id, report path, results) or summary lines. */
 final class RunOutput {
@@ -18,7 +17,7 @@ final class RunOutput {
             m.put("run_id", runId);
             m.put("report", dir.resolve("index.html").toString());
             m.putAll(results);
-            out.println(Json.writePretty(m));
+            JsonOutput.print(out, m);
         } else {
             for (String line : summary) out.println(line);
             out.println("report: " + dir.resolve("index.html"));

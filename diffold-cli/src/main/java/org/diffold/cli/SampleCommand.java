@@ -71,7 +71,7 @@ public final class SampleCommand implements Callable<Integer> {
     String scoreSpec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
         String file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean csv = file.endsWith(".csv"), png = file.endsWith(".png");
@@ -84,21 +84,30 @@ public final class SampleCommand implements Callable<Integer> {
         Sampler sampler = kind == SamplerOptions.Kind.DESIGN ? new AffineSampler(problem.plan(), denoise)
                 : samplers.sampler(kind, problem.steps, denoise);
         OutputPaths.checkWritable(out);
-        double seconds;
-        int dim, k = -1;
         if (scoreSpec != null) {
             for (String opt : new String[] {"--target", "--dim", "--k", "--model"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new UsageException(opt + " does not go with --score");
             }
-            Score s = org.diffold.core.score.empirical.ClosedFormScores.parse(scoreSpec, common.threads(), common.seed());
-            dim = s.dim();
-            seconds = write(s, sampler, csv, false, null);
         } else if (model != null) {
             for (String opt : new String[] {"--target", "--dim", "--k"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
                     throw new UsageException(opt + " does not go with --model: the model fixes the data and its dimension");
                 }
             }
+        }
+        Target exact = model == null && scoreSpec == null ? problem.anyTarget(common.seed()) : null;
+        return RecordedRun.record(common, "sample", run -> sample(run, kind, sampler, csv, png, exact));
+    }
+
+    private int sample(RecordedRun run, SamplerOptions.Kind kind, Sampler sampler, boolean csv, boolean png, Target exact)
+            throws IOException {
+        double seconds;
+        int dim, k = -1;
+        if (scoreSpec != null) {
+            Score s = org.diffold.core.score.empirical.ClosedFormScores.parse(scoreSpec, common.threads(), common.seed());
+            dim = s.dim();
+            seconds = write(s, sampler, csv, false, null);
+        } else if (model != null) {
             if (LatentModel.isLatent(model)) {
                 try (LatentModel m = LatentModel.load(model, nn.device())) {
                     dim = m.dim();
@@ -122,30 +131,32 @@ public final class SampleCommand implements Callable<Integer> {
                 }
             }
         } else {
-            Target target = problem.anyTarget(common.seed());
+            Target target = exact;
             dim = target.dim();
             k = target.intrinsicDim();
             seconds = write(target.score(), sampler, csv, false, null);
         }
         PrintWriter w = spec.commandLine().getOut();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", out.toString());
+        m.put("n", n);
+        m.put("dim", dim);
+        if (scoreSpec != null) m.put("score", scoreSpec);
+        else if (model != null) m.put("model", model.toString());
+        else { m.put("k", k); m.put("target", problem.target); }
+        if (kind == SamplerOptions.Kind.DESIGN) {
+            m.put("design", problem.design);
+            m.put("schedule", problem.schedule().description());
+            m.put("steps", problem.steps);
+        } else {
+            m.putAll(samplers.describe(kind, problem.steps));
+        }
+        m.put("seed", common.seed());
+        m.put("seconds", seconds);
+        m.put("run_id", run.id());
+        run.finish(null, m);
         if (common.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("out", out.toString());
-            m.put("n", n);
-            m.put("dim", dim);
-            if (scoreSpec != null) m.put("score", scoreSpec);
-            else if (model != null) m.put("model", model.toString());
-            else { m.put("k", k); m.put("target", problem.target); }
-            if (kind == SamplerOptions.Kind.DESIGN) {
-                m.put("design", problem.design);
-                m.put("schedule", problem.schedule().description());
-                m.put("steps", problem.steps);
-            } else {
-                m.putAll(samplers.describe(kind, problem.steps));
-            }
-            m.put("seed", common.seed());
-            m.put("seconds", seconds);
-            w.println(Json.write(m));
+            JsonOutput.print(w, m);
         } else {
             w.printf("wrote %d samples of dimension %d to %s (%s, %.1f s)%n", n, dim, out, sampler.name(), seconds);
         }

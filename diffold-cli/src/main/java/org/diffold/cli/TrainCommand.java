@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", description = "hidden width (default: ${DEFAULT-VALUE})") private int width = NetworkSpec.DEFAULT_WIDTH;
     @Option(names = "--depth", description = "hidden layers (default: ${DEFAULT-VALUE})") private int depth = NetworkSpec.DEFAULT_DEPTH;
     @Option(names = "--activation", description = "gelu or silu (default: ${DEFAULT-VALUE})") private String activation = "gelu";
-    @Option(names = "--param", paramLabel = "P", description = "edm (preconditioned denoiser, sigma_data from the data), edm-pca (edm per principal direction of the data), epsilon, x0 or score (default: ${DEFAULT-VALUE})") private String param = "edm";
+    @Option(names = "--param", paramLabel = "P", description = "edm (preconditioned denoiser, sigma_data from the data), edm-pca (edm per principal direction of the data), epsilon, x0 or score (default: ${DEFAULT-VALUE}: it keeps the complement of the data's subspace exact; plain edm learns it and can be far off)") private String param = "edm-pca";
     @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})") private int batch = 256;
     @Option(names = "--lr", description = "peak learning rate (default: ${DEFAULT-VALUE})") private double lr = 1e-3;
     @Option(names = "--lr-schedule", description = "constant, cosine or linear (default: ${DEFAULT-VALUE})") private String lrSchedule = "cosine";
@@ -156,9 +156,15 @@ final class TrainCommand implements Callable<Integer> {
             store.finishRun(runId, reportDir);
             TrainingHistory.EvalRecord last = trainer.history().evaluations().get(trainer.history().evaluations().size() - 1);
             if (common.json()) {
-                o.printf(Locale.ROOT, "{\"steps\": %d, \"trainLoss\": %s, \"validationLoss\": %s, \"epsScore2\": %s, \"model\": \"%s\", \"report\": \"%s\"}%n",
-                        trainer.step(), json(last.trainLoss()), json(last.validationLoss()), json(last.epsScore2()),
-                        file.toString().replace("\\", "/"), reportDir.toString().replace("\\", "/"));
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("run_id", runId);
+                m.put("steps", trainer.step());
+                m.put("train_loss", last.trainLoss());
+                m.put("validation_loss", last.validationLoss());
+                m.put("eps_score2", last.epsScore2());
+                m.put("model", file.toString());
+                m.put("report", reportDir.toString());
+                JsonOutput.print(o, m);
             } else {
                 o.printf(Locale.ROOT, "trained %d steps: train loss %.4g, validation loss %.4g, eps_score^2 %.4g (li-yan T=%d)%n",
                         trainer.step(), last.trainLoss(), last.validationLoss(), last.epsScore2(), scheduleSteps);
@@ -190,21 +196,42 @@ final class TrainCommand implements Callable<Integer> {
             double m = t.history().meanLoss(end - window, end);
             if (m > 0 && Double.isFinite(m)) { xs.add((double) end); ys.add(m); }
         }
-        LineChartSpec.Builder chart = LineChartSpec.builder("DSM training loss").xLabel("step").yLabel("loss (window mean)").logY();
+        List<TrainingHistory.EvalRecord> evals = t.history().evaluations();
+        double[] ex = new double[evals.size()], val = new double[evals.size()], eps = new double[evals.size()];
+        for (int i = 0; i < evals.size(); i++) {
+            ex[i] = evals.get(i).step();
+            val[i] = evals.get(i).validationLoss();
+            eps[i] = evals.get(i).epsScore2();
+        }
+        LineChartSpec.Builder chart = LineChartSpec.builder("DSM loss: training (window mean) and validation")
+                .xLabel("step").yLabel("loss").logY();
         chart.series("train", xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
+        if (evals.size() > 0) chart.series("validation", ex, val);
+        LineChartSpec epsChart = LineChartSpec.builder("Score error eps_score^2 at the evaluations").xLabel("step")
+                .yLabel("eps_score^2").logY().series("eps_score^2", ex, eps).build();
         List<List<String>> rows = new ArrayList<>();
-        for (TrainingHistory.EvalRecord r : t.history().evaluations()) {
+        for (TrainingHistory.EvalRecord r : evals) {
             rows.add(List.of(Integer.toString(r.step()), fmt(r.trainLoss()), fmt(r.validationLoss()), fmt(r.epsScore2()), fmt(r.epsScore2StdErr())));
         }
+        List<List<String>> settings = new ArrayList<>();
+        t.spec().toMap().forEach((k, v) -> settings.add(List.of("network", String.valueOf(k), String.valueOf(v))));
+        t.config().toMap().forEach((k, v) -> settings.add(List.of("training", String.valueOf(k), String.valueOf(v))));
+        TrainingHistory.EvalRecord last = evals.isEmpty() ? null : evals.get(evals.size() - 1);
+        String findings = last == null ? "No evaluation was recorded (--eval-every larger than --steps)."
+                : String.format(Locale.ROOT, "After %d steps: training loss %s, validation loss %s, eps_score^2 = %s "
+                        + "(std err %s). eps_score^2 is Li-Yan's score error (docs/math.md §4.4) against the target's "
+                        + "exact score on the training schedule, stratified over t; the samplers' error bounds grow with it.",
+                        done, fmt(last.trainLoss()), fmt(last.validationLoss()), fmt(last.epsScore2()), fmt(last.epsScore2StdErr()));
         return Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + t.spec().dim() + ")").provenance(p)
-                .paragraph("Network " + t.spec().toMap() + "; training " + t.config().toMap() + ". eps_score^2 is Li-Yan's score error "
-                        + "(docs/math.md §4.4) against the target's exact score on the training schedule, stratified over t.")
+                .paragraph(findings)
                 .chart("loss", chart.build())
+                .chart("eps-score2", epsChart)
                 .table("evaluations", List.of("step", "train loss", "validation loss", "eps_score^2", "std err"), rows)
+                .table("settings", List.of("part", "setting", "value"), settings)
                 .build();
     }
 
     private static String fmt(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5g", v) : "n/a";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a";
     }
 }

@@ -24,7 +24,7 @@ final class VersionCommand implements Callable<Integer> {
         Provenance p = common.provenance();
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
-            out.print(p.toPrettyJson());
+            JsonOutput.print(out, p);
         } else {
             out.println("diffold " + p.diffoldVersion());
             out.println("git     " + p.gitRevision());

@@ -123,8 +123,8 @@ class MainTest {
         assertEquals(5, p.get("seed"));
         assertEquals(3, p.get("threads"));
         assertEquals(java.util.List.of("diffold", "version", "--json", "--seed", "5", "--threads", "3"),
-                p.get("commandLine"));
-        assertEquals(System.getProperty("java.version"), p.get("javaVersion"));
+                p.get("command_line"));
+        assertEquals(System.getProperty("java.version"), p.get("java_version"));
     }
 
     @Test

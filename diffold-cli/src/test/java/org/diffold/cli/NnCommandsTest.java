@@ -46,7 +46,7 @@ class NnCommandsTest {
 
         r = CliRun.of(common("evaluate", "--model", model.toString(), "--steps", "20", "--n", "40", "--error-samples", "4", "--json"));
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("\"epsScore2\"") && r.out().contains("\"slicedWasserstein\""), r.out());
+        assertTrue(r.out().contains("\"eps_score2\"") && r.out().contains("\"sliced_wasserstein\""), r.out());
     }
 
     @Test

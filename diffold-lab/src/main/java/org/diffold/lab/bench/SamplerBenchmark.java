@@ -61,11 +61,21 @@ public final class SamplerBenchmark {
 
     /** Runs the benchmark; n x D doubles are allocated twice. */
     public static Result run(int n, int dim, int k, int components, int steps, int threads, long seed) {
-        return run(n, dim, k, components, steps, threads, seed, true);
+        return run(n, dim, k, components, steps, threads, seed, true, null);
     }
 
     /** Runs the benchmark, with or without the numpy twin. */
     public static Result run(int n, int dim, int k, int components, int steps, int threads, long seed, boolean numpy) {
+        return run(n, dim, k, components, steps, threads, seed, numpy, null);
+    }
+
+    /**
+     * Runs the benchmark, reporting progress.
+     *
+     * @param progress told the number of samples finished in the timed pass (in chunks), or null
+     */
+    public static Result run(int n, int dim, int k, int components, int steps, int threads, long seed, boolean numpy,
+            java.util.function.IntConsumer progress) {
         Subspace u = Subspace.random(dim, k, new SplittableRandom(seed));
         double lambda = GmmSubspaceTarget.DEFAULT_LAMBDA;
         double[] weights = new double[components], means = new double[components * k];
@@ -79,7 +89,7 @@ public final class SamplerBenchmark {
         // warm-up on a small batch so the JIT has compiled the step loop
         sampler.sample(target.score(), new RandomStreams(seed), 0, Math.min(n, 64), out, threads, null);
         long t0 = System.nanoTime();
-        sampler.sample(target.score(), new RandomStreams(seed), 0, n, out, threads, null);
+        sampler.sample(target.score(), new RandomStreams(seed), 0, n, out, threads, progress);
         long t1 = System.nanoTime();
         double cells = (double) n * dim * plan.size();
         double samplerNs = (t1 - t0) / cells;

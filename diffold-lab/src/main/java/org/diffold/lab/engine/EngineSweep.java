@@ -25,6 +25,7 @@ public final class EngineSweep {
     private final String experiment;
     private final Provenance provenance;
     private final SweepEngine engine;
+    private final String runId;
     private int computed;
     private int duplicates;
 
@@ -37,6 +38,20 @@ public final class EngineSweep {
      * @param engine computes the missing cells; not closed
      */
     public EngineSweep(RunStore store, String experiment, Provenance provenance, SweepEngine engine) {
+        this(store, experiment, provenance, engine, null);
+    }
+
+    /**
+     * Creates the sweep whose stored cells carry the id of the computing run.
+     *
+     * @param store where cells are looked up and stored; not closed
+     * @param experiment experiment name, the first half of every cell's key
+     * @param provenance stamped on every cell this sweep stores
+     * @param engine computes the missing cells; not closed
+     * @param runId id from {@link RunStore#startRun}, stored with every computed cell; null for none
+     */
+    public EngineSweep(RunStore store, String experiment, Provenance provenance, SweepEngine engine, String runId) {
+        this.runId = runId;
         this.store = Objects.requireNonNull(store, "store");
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
@@ -88,7 +103,7 @@ public final class EngineSweep {
                     return;
                 }
                 if (store.putIfAbsent(experiment, c.key(), c.settings(), Json.readMap(result.resultsJson()),
-                        provenance)) {
+                        provenance, runId)) {
                     computed++;
                 } else {
                     duplicates++;   // another process stored it first; its row is kept

@@ -46,24 +46,84 @@ public final class ChartRenderer {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title())
                 .xAxisTitle(spec.xLabel()).yAxisTitle(spec.yLabel()).build();
         chart.getStyler()
-                .setXAxisLogarithmic(spec.logX())
-                .setYAxisLogarithmic(spec.logY())
+                .setXAxisLogarithmic(spec.logX() && spansDecade(spec, true))
+                .setYAxisLogarithmic(spec.logY() && spansDecade(spec, false))
                 .setErrorBarsColorSeriesColor(true)
                 .setLegendPosition(Styler.LegendPosition.OutsideE)
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBackgroundColor(Color.WHITE)
                 .setLegendBorderColor(Color.LIGHT_GRAY);
-        int index = 0;
-        for (LineChartSpec.Series s : spec.series()) {
+        if (!chart.getStyler().isXAxisLogarithmic()) {
+            chart.getStyler().setXAxisDecimalPattern(decimalPattern(spec, true));
+        }
+        if (!chart.getStyler().isYAxisLogarithmic()) {
+            chart.getStyler().setYAxisDecimalPattern(decimalPattern(spec, false));
+        }
+        java.util.List<LineChartSpec.Series> all = spec.series();
+        for (int i = 0; i < all.size(); i++) {
+            LineChartSpec.Series s = all.get(i);
+            String name = s.name();
+            for (int j = 0; j < i; j++) {
+                if (coincide(all.get(j), s)) {
+                    name += " (= " + all.get(j).name() + ")";
+                    break;
+                }
+            }
             XYSeries series = s.yError() == null
-                    ? chart.addSeries(s.name(), s.x(), s.y())
-                    : chart.addSeries(s.name(), s.x(), s.y(), s.yError());
-            // series stay distinguishable without colour: a marker per series, a new line style per round of markers
-            series.setMarker(MARKERS[index % MARKERS.length]);
-            series.setLineStyle(LINES[(index / MARKERS.length) % LINES.length]);
-            index++;
+                    ? chart.addSeries(name, s.x(), s.y())
+                    : chart.addSeries(name, s.x(), s.y(), s.yError());
+            series.setMarker(MARKERS[i % MARKERS.length]);
+            series.setLineStyle(LINES[(i / MARKERS.length + i) % LINES.length]);
         }
         return chart;
+    }
+
+
+    /**
+     * True if the data on one axis span at least a factor 100: XChart labels a log axis only at powers of ten, so
+     * over less than two decades it would show one label or none; such an axis is drawn linear instead.
+     */
+    static boolean spansDecade(LineChartSpec spec, boolean xAxis) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (LineChartSpec.Series s : spec.series()) {
+            for (double v : xAxis ? s.x() : s.y()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi >= 100 * lo;
+    }
+
+    /**
+     * One tick-label pattern per linear axis, so all labels of an axis look alike ({@code 0.06} next to {@code 0.16}, not
+     * {@code .06}): plain decimals for magnitudes in [1e-3, 1e5), scientific otherwise.
+     */
+    static String decimalPattern(LineChartSpec spec, boolean xAxis) {
+        double max = 0;
+        for (LineChartSpec.Series s : spec.series()) {
+            for (double v : xAxis ? s.x() : s.y()) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        return max == 0 || max >= 1e-3 && max < 1e5 ? "0.####" : "0.##E0";
+    }
+
+    /** True if two series share their x values and their y values agree to 1e-6 relative: drawn on top of each other. */
+    static boolean coincide(LineChartSpec.Series a, LineChartSpec.Series b) {
+        if (a.x().length != b.x().length) {
+            return false;
+        }
+        for (int k = 0; k < a.x().length; k++) {
+            double ya = a.y()[k], yb = b.y()[k];
+            if (a.x()[k] != b.x()[k] || Math.abs(ya - yb) > 1e-6 * Math.max(Math.abs(ya), Math.abs(yb))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param results ordered results, read-only; numbers are {@code Integer}, {@code Long} or {@code Double}
  * @param provenanceJson {@link Provenance#toJson()} of the computing run
  * @param createdAt ISO-8601 UTC instant at which the cell was stored
+ * @param runId id of the run that computed it, or null for cells stored without a recorded run
  */
 public record Cell(String experiment, String key, Map<String, Object> settings, Map<String, Object> results,
-        String provenanceJson, String createdAt) {
+        String provenanceJson, String createdAt, String runId) {
 
     /** Checks for nulls and makes the maps read-only, keeping their order. */
     public Cell {

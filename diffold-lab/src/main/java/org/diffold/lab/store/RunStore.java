@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +22,12 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite run store (default {@value #DEFAULT_FILE}): table {@code cells} holds one row per computed sweep
- * cell, keyed by {@code (experiment, cell_key)}, and table {@code runs} one row per command invocation.
+ * cell, keyed by {@code (experiment, cell_key)} and carrying the {@code run_id} that computed it, table {@code runs}
+ * one row per command invocation with its status, and table {@code claims} the cells being computed right now
+ * (see {@link Sweep}). The schema is documented in {@code docs/run-store.md}.
+ *
+ * <p>Opening a store marks as {@link RunStatus#KILLED} every {@code running} run whose process on this host is
+ * gone, so a run killed with kill -9 does not look as if it still ran.
  *
  * <p>The database uses write-ahead logging and a busy timeout, so several processes may share it. Every write is
  * its own committed transaction: a process killed at any point loses at most the cell it was computing. Methods
@@ -39,22 +43,18 @@ public final class RunStore implements AutoCloseable {
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS cells(experiment TEXT NOT NULL, cell_key TEXT NOT NULL,
-              settings_json TEXT NOT NULL, results_json TEXT NOT NULL, provenance_json TEXT NOT NULL,
-              created_at TEXT NOT NULL, PRIMARY KEY(experiment, cell_key));
-            CREATE TABLE IF NOT EXISTS runs(run_id TEXT PRIMARY KEY, experiment TEXT NOT NULL, args TEXT NOT NULL,
-              provenance TEXT NOT NULL, started TEXT NOT NULL, finished TEXT, report_dir TEXT);
-            """;
     private static final String CELL_COLUMNS =
-            "experiment, cell_key, settings_json, results_json, provenance_json, created_at";
+            "experiment, cell_key, settings_json, results_json, provenance_json, created_at, run_id";
 
     private final Path file;
     private final Connection db;
+    private final ProcessOwner owner = ProcessOwner.current();
+    private final CellClaims claims;
 
     private RunStore(Path file, Connection db) {
         this.file = file;
         this.db = db;
+        this.claims = new CellClaims(db);
     }
 
     /**
@@ -86,17 +86,15 @@ public final class RunStore implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         try {
             Connection c = config.createConnection("jdbc:sqlite:" + file);
-            try (Statement st = c.createStatement()) {
-                for (String ddl : SCHEMA.split(";")) {
-                    if (!ddl.isBlank()) {
-                        st.executeUpdate(ddl);
-                    }
-                }
+            try {
+                StoreSchema.apply(c);
             } catch (SQLException e) {
                 c.close();
                 throw e;
             }
-            return new RunStore(file, c);
+            RunStore store = new RunStore(file, c);
+            store.markKilledRuns();
+            return store;
         } catch (SQLException e) {
             throw new StoreException("cannot open run store " + file + ": " + e.getMessage(), e);
         }
@@ -119,16 +117,8 @@ public final class RunStore implements AutoCloseable {
      * @return the stored cell, or empty if it was never stored
      */
     public synchronized Optional<Cell> find(String experiment, String cellKey) {
-        String sql = "SELECT " + CELL_COLUMNS + " FROM cells WHERE experiment = ? AND cell_key = ?";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, experiment);
-            ps.setString(2, cellKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(cell(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read cell " + experiment + "/" + cellKey, e);
-        }
+        List<Cell> found = queryCells("experiment = ? AND cell_key = ?", experiment, cellKey);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /**
@@ -141,11 +131,27 @@ public final class RunStore implements AutoCloseable {
      * @param provenance provenance of the computing run
      * @return true if stored, false if the cell already existed (the existing row is kept)
      */
-    public synchronized boolean putIfAbsent(String experiment, String cellKey, Map<String, Object> settings,
+    public boolean putIfAbsent(String experiment, String cellKey, Map<String, Object> settings,
             Map<String, Object> results, Provenance provenance) {
+        return putIfAbsent(experiment, cellKey, settings, results, provenance, null);
+    }
+
+    /**
+     * Stores a cell computed by a recorded run unless one with the same experiment and key exists.
+     *
+     * @param experiment experiment name: letters, digits, {@code . _ -}, at most 100 characters
+     * @param cellKey non-blank key, stable across runs
+     * @param settings ordered settings; must be JSON-serializable
+     * @param results ordered results; must be JSON-serializable
+     * @param provenance provenance of the computing run
+     * @param runId id of the computing run ({@link #startRun}), or null if none was recorded
+     * @return true if stored, false if the cell already existed (the existing row is kept)
+     */
+    public synchronized boolean putIfAbsent(String experiment, String cellKey, Map<String, Object> settings,
+            Map<String, Object> results, Provenance provenance, String runId) {
         checkName(experiment);
         checkKey(cellKey);
-        String sql = "INSERT OR IGNORE INTO cells(" + CELL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT OR IGNORE INTO cells(" + CELL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             ps.setString(1, experiment);
             ps.setString(2, cellKey);
@@ -153,6 +159,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(4, Json.write(Objects.requireNonNull(results, "results")));
             ps.setString(5, provenance.toJson());
             ps.setString(6, Instant.now().toString());
+            ps.setString(7, runId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure("store cell " + experiment + "/" + cellKey, e);
@@ -166,19 +173,17 @@ public final class RunStore implements AutoCloseable {
      * @return the cells, possibly empty
      */
     public synchronized List<Cell> cells(String experiment) {
-        String sql = "SELECT " + CELL_COLUMNS + " FROM cells WHERE experiment = ? ORDER BY rowid";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, experiment);
-            List<Cell> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(cell(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("list cells of " + experiment, e);
-        }
+        return queryCells("experiment = ?", experiment);
+    }
+
+    /**
+     * Lists the cells a run computed, in the order they were stored.
+     *
+     * @param runId the run id
+     * @return the cells, possibly empty (also for a run that found every cell already stored)
+     */
+    public synchronized List<Cell> cellsOfRun(String runId) {
+        return queryCells("run_id = ?", runId);
     }
 
     /**
@@ -195,13 +200,16 @@ public final class RunStore implements AutoCloseable {
         Instant start = Instant.parse(provenance.startTime());
         String runId = experiment + "-" + ID_TIME.format(start) + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt())
                 .substring(2);
-        String sql = "INSERT INTO runs(run_id, experiment, args, provenance, started) VALUES (?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO runs(run_id, experiment, args, provenance, started, status, owner)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             ps.setString(1, runId);
             ps.setString(2, experiment);
             ps.setString(3, Json.write(List.copyOf(args)));
             ps.setString(4, provenance.toJson());
             ps.setString(5, provenance.startTime());
+            ps.setString(6, RunStatus.RUNNING.label());
+            ps.setString(7, owner.toString());
             ps.executeUpdate();
             return runId;
         } catch (SQLException e) {
@@ -216,19 +224,45 @@ public final class RunStore implements AutoCloseable {
      * @param reportDir folder of its report, or null if it wrote none
      * @throws IllegalArgumentException if no run has this id
      */
-    public synchronized void finishRun(String runId, Path reportDir) {
-        String sql = "UPDATE runs SET finished = ?, report_dir = ? WHERE run_id = ?";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, Instant.now().toString());
-            ps.setString(2, reportDir == null ? null : reportDir.toString());
-            ps.setString(3, runId);
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalArgumentException("run id '" + runId + "' is not in run store " + file);
-            }
+    public void finishRun(String runId, Path reportDir) {
+        finishRun(runId, reportDir, null);
+    }
+
+    /**
+     * Marks a run finished now and records its summary results (what the command printed under {@code --json}).
+     *
+     * @param runId id returned by {@link #startRun}
+     * @param reportDir folder of its report, or null if it wrote none
+     * @param results JSON-serializable results, or null for none
+     * @throws IllegalArgumentException if no run has this id
+     */
+    public synchronized void finishRun(String runId, Path reportDir, Map<String, Object> results) {
+        boolean updated;
+        try {
+            updated = RunTable.end(db, runId, RunStatus.FINISHED, reportDir, results == null ? null : Json.write(results), null);
         } catch (SQLException e) {
             throw failure("record end of run " + runId, e);
         }
+        checkEnded(updated, runId);
     }
+
+    /**
+     * Marks a run failed now.
+     *
+     * @param runId id returned by {@link #startRun}
+     * @param error one-line description of the failure
+     * @throws IllegalArgumentException if no run has this id
+     */
+    public synchronized void failRun(String runId, String error) {
+        boolean updated;
+        try {
+            updated = RunTable.end(db, runId, RunStatus.FAILED, null, null, error == null ? "unknown error" : error);
+        } catch (SQLException e) {
+            throw failure("record failure of run " + runId, e);
+        }
+        checkEnded(updated, runId);
+    }
+
 
     /**
      * Looks up a run.
@@ -251,6 +285,62 @@ public final class RunStore implements AutoCloseable {
         return queryRuns("WHERE experiment = ? ORDER BY started, rowid", experiment);
     }
 
+    /**
+     * Lists the most recent runs of every experiment, newest first.
+     *
+     * @param limit at most this many, {@code >= 1}
+     * @return the runs, possibly empty
+     */
+    public synchronized List<RunRecord> recentRuns(int limit) {
+        return queryRuns("ORDER BY started DESC, rowid DESC LIMIT " + Math.max(1, limit), null);
+    }
+
+    /**
+     * Marks as killed every running run whose owning process on this host is gone; called by {@link #open}.
+     *
+     * @return how many runs were marked
+     */
+    public synchronized int markKilledRuns() {
+        try {
+            return RunTable.markKilled(db);
+        } catch (SQLException | IOException e) {
+            throw failure("mark killed runs", e);
+        }
+    }
+
+    /**
+     * Returns the owner this store instance claims cells and starts runs as.
+     *
+     * @return host, process and instance token
+     */
+    public ProcessOwner owner() {
+        return owner;
+    }
+
+    synchronized CellClaims.Outcome claim(String experiment, String cellKey, String runId, long leaseMillis) {
+        try {
+            return claims.claim(experiment, cellKey, runId, owner, leaseMillis);
+        } catch (SQLException e) {
+            throw failure("claim cell " + experiment + "/" + cellKey, e);
+        }
+    }
+
+    synchronized boolean renewClaim(String experiment, String cellKey, long leaseMillis) {
+        try {
+            return claims.renew(experiment, cellKey, owner, leaseMillis);
+        } catch (SQLException e) {
+            throw failure("renew claim on cell " + experiment + "/" + cellKey, e);
+        }
+    }
+
+    synchronized void releaseClaim(String experiment, String cellKey) {
+        try {
+            claims.release(experiment, cellKey, owner);
+        } catch (SQLException e) {
+            throw failure("release claim on cell " + experiment + "/" + cellKey, e);
+        }
+    }
+
     /** Closes the database connection; further calls fail. */
     @Override
     public synchronized void close() {
@@ -261,27 +351,38 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    private List<RunRecord> queryRuns(String where, String value) {
-        String sql = "SELECT run_id, experiment, args, provenance, started, finished, report_dir FROM runs " + where;
+
+    private List<Cell> queryCells(String where, String... values) {
+        String sql = "SELECT " + CELL_COLUMNS + " FROM cells WHERE " + where + " ORDER BY rowid";
         try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, value);
-            List<RunRecord> out = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            List<Cell> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    List<String> args = Json.mapper().readerForListOf(String.class).readValue(rs.getString(3));
-                    out.add(new RunRecord(rs.getString(1), rs.getString(2), args, rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                    out.add(new Cell(rs.getString(1), rs.getString(2), Json.readMap(rs.getString(3)),
+                            Json.readMap(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
             return out;
-        } catch (SQLException | IOException e) {
-            throw failure("read runs", e);
+        } catch (SQLException e) {
+            throw failure("read cells where " + where + " " + String.join(", ", values), e);
         }
     }
 
-    private static Cell cell(ResultSet rs) throws SQLException {
-        return new Cell(rs.getString(1), rs.getString(2), Json.readMap(rs.getString(3)),
-                Json.readMap(rs.getString(4)), rs.getString(5), rs.getString(6));
+    private void checkEnded(boolean updated, String runId) {
+        if (!updated) {
+            throw new IllegalArgumentException("run id '" + runId + "' is not in run store " + file);
+        }
+    }
+
+    private List<RunRecord> queryRuns(String where, String value) {
+        try {
+            return RunTable.query(db, where, value);
+        } catch (SQLException | IOException e) {
+            throw failure("read runs", e);
+        }
     }
 
     static void checkName(String experiment) {

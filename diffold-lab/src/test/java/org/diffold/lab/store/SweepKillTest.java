@@ -32,8 +32,13 @@ class SweepKillTest {
                 "-cp", System.getProperty("java.class.path"), SweepChildMain.class.getName(), db.toString(), "6", "3")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new ArrayList<>();
+        String runId;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertNotNull(first, "child printed nothing");
+            assertTrue(first.startsWith("run "), first);
+            runId = first.substring(4);
             for (String line = out.readLine(); !"computing i=3".equals(line); line = out.readLine()) {
                 assertNotNull(line, "child ended early after " + lines);
                 lines.add(line);
@@ -47,12 +52,15 @@ class SweepKillTest {
         List<String> computed = new ArrayList<>();
         try (RunStore store = RunStore.open(db)) {
             assertEquals(3, store.cells("killed").size(), "cells stored before the kill survive it");
+            RunRecord killed = store.run(runId).orElseThrow();
+            assertEquals(RunStatus.KILLED, killed.status(), "opening the store marks the dead run killed");
+            assertEquals(3, store.cellsOfRun(runId).size(), "the stored cells carry the killed run's id");
             List<Map<String, Object>> results = new Sweep<SweepCell>(store, "killed", TestProvenance.fixed())
                     .run(SweepTest.cells(6), c -> {
                         computed.add(c.key());
                         return SweepTest.square(c);
                     }, SweepListener.NONE);
-            assertEquals(List.of("i=3", "i=4", "i=5"), computed);
+            assertEquals(List.of("i=3", "i=4", "i=5"), computed, "the dead child's claim on i=3 is taken at once");
             assertEquals(25, results.get(5).get("square"));
             List<Cell> stored = store.cells("killed");
             assertEquals(6, stored.size());

@@ -55,6 +55,15 @@ public final class IdEstimation {
      * @throws IllegalArgumentException for too few points for an estimator, non-finite values or duplicate points
      */
     public static Result run(DataMatrix data, List<IntrinsicDimensionEstimator> estimators, int threads) {
+        return run(data, estimators, threads, () -> { });
+    }
+
+    /**
+     * Runs the estimators, reporting progress: {@code onStage} is called once after the kNN search and once after
+     * each estimator ({@code estimators.size() + 1} calls).
+     */
+    public static Result run(DataMatrix data, List<IntrinsicDimensionEstimator> estimators, int threads,
+            Runnable onStage) {
         if (estimators.isEmpty()) throw new IllegalArgumentException("no estimator given");
         long t0 = System.nanoTime();
         PointCloud cloud = new PointCloud(data.values(), data.rows(), data.cols(), threads);
@@ -64,6 +73,7 @@ public final class IdEstimation {
             k = Math.max(k, e.neighbors());
         }
         if (k > 0) cloud.neighbors(k);
+        onStage.run();
         long t1 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         for (IntrinsicDimensionEstimator e : estimators) {
@@ -79,6 +89,7 @@ public final class IdEstimation {
                 q90 = quantile(p, 0.9);
             }
             rows.add(new Row(e.name(), est.global(), med, q10, q90, secs, est.pointwise()));
+            onStage.run();
         }
         long t2 = System.nanoTime();
         return new Result(data.source(), data.rows(), data.cols(), threads, k, (t1 - t0) * 1e-9, rows, (t2 - t0) * 1e-9);

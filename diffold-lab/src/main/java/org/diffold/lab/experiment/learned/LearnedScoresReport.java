@@ -23,6 +23,7 @@ public final class LearnedScoresReport {
         }
         Report.Builder b = Report.builder("Learned scores: eps_score^2 and sampler error versus D (k = " + cfg.k() + ")")
                 .provenance(provenance)
+                .paragraph(findings(results))
                 .paragraph("Target " + cfg.targetSpec() + " on a random subspace of R^D (docs/math.md §5). For every D the same "
                         + "MLP (width " + cfg.width() + ", depth " + cfg.depth() + ", GELU, " + cfg.parameterisation() + " parameterisation) is trained by DSM "
                         + "for " + cfg.steps() + " steps of batch " + cfg.batch() + " on " + cfg.trainRows() + " samples (li-yan T = 1000 "
@@ -31,7 +32,6 @@ public final class LearnedScoresReport {
                         + " samples per t. Samplers run " + cfg.samples() + " samples with the learned and with the exact score; "
                         + "complement-block KL (docs/math.md §4.1) from the isotropic variance and, where n > D - k + 2, from the full "
                         + "sample covariance (Wishart-bias corrected); sliced Wasserstein (200 directions) and MMD^2 against fresh samples of X_1.");
-        b.paragraph(findings(results));
         if ("edm-pca".equals(cfg.parameterisation())) {
             b.paragraph("Preconditioning note: edm-pca applies edm per principal direction of the training data (mean, top "
                     + "principal directions, remainder variance; ours); on subspace data the remainder variance is 0, so the "

@@ -80,10 +80,15 @@ public final class PotaptchikExperiment {
         }
     }
 
-    /** Runs (or resumes) the reproduction. */
+    /** Runs (or resumes) the reproduction without a recorded run id on its cells. */
     public PotaptchikResult run(RunStore store, Provenance provenance, SweepListener listener) {
+        return run(store, provenance, null, listener);
+    }
+
+    /** Runs (or resumes) the reproduction; computed cells carry {@code runId}. */
+    public PotaptchikResult run(RunStore store, Provenance provenance, String runId, SweepListener listener) {
         long start = System.nanoTime();
-        Sweep<RunCell> sweep = new Sweep<>(store, NAME, provenance);
+        Sweep<RunCell> sweep = new Sweep<>(store, NAME, provenance, runId);
         List<String> warnings = new ArrayList<>();
         List<LatticePoint> lattice = new ArrayList<>();
         for (String scheme : MAIN_SCHEMES) lattice.addAll(lattice(sweep, scheme, listener, warnings));

@@ -38,8 +38,9 @@ public final class PotaptchikReport {
 
     /** The HTML report (tables also go to CSV, charts to PNG and SVG). */
     public Report build(Provenance provenance) {
-        Report.Builder b = Report.builder("Steps linear in intrinsic dimension: ddpm-posterior vs exponential integrator"
-                + (config.quick() ? " (quick)" : "")).provenance(provenance);
+        Report.Builder b = Report.builder("Steps needed versus intrinsic dimension d and ambient dimension D: "
+                + "ddpm-posterior vs exponential integrator" + (config.quick() ? " (quick)" : "")).provenance(provenance);
+        b.paragraph(findings());
         b.paragraph("Claim (Potaptchik, Azangulov & Deligiannidis, arXiv 2410.09046): with the DDPM-posterior step (their Eq. 4) on the "
                 + "uniform-then-geometric grid of their Definition 9, the number of steps needed for a KL accuracy grows with the intrinsic "
                 + "dimension d and not with the ambient dimension D; the exponential integrator (Benton et al., 2308.03686) pays in D. "
@@ -49,8 +50,6 @@ public final class PotaptchikReport {
         b.paragraph("Setup: pi = " + config.factor() + "; grids potaptchik:kappa,T=" + config.horizon() + ",delta=" + config.delta()
                 + " (L = ceil((T-1)/kappa), M = ceil(ln(1/delta)/ln(1+kappa))); kappa lattice " + g(config.kappaMax()) + " x " + g(config.kappaRatio())
                 + "^j down to at most " + g(config.kappaMin()) + "; calculator: " + calculator + ".");
-        b.heading("Findings");
-        b.paragraph(findings());
         latticeSection(b);
         neededSection(b);
         sensitivitySection(b);
