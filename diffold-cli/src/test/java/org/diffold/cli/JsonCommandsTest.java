@@ -75,6 +75,16 @@ class JsonCommandsTest {
         c.add(Map.entry("reproduce learned-scores", () -> a("reproduce", "learned-scores", "--quick", "--dims", "10",
                 "--train-steps", "20")));
         c.add(Map.entry("reproduce sampler-adaptivity", () -> a("reproduce", "sampler-adaptivity", "--quick")));
+        c.add(Map.entry("reproduce generalization", () -> a("reproduce", "generalization", "--quick")));
+        c.add(Map.entry("reproduce sild", () -> a("reproduce", "sild", "--quick")));
+        String latent = dir.resolve("latent").toString(), z = dir.resolve("z.npy").toString();
+        c.add(Map.entry("train --latent", () -> a("train", "--data", images(), "--latent", "sild", "--latent-dim", "4",
+                "--ae-width", "4", "--ae-groups", "2", "--stage1-steps", "6", "--stage1-batch", "8", "--steps", "10",
+                "--batch", "16", "--width", "16", "--depth", "2", "--eval-every", "0", "--out", latent)));
+        c.add(Map.entry("encode", () -> a("encode", "--model", latent, "--data", images(), "--n", "10", "--out", z)));
+        c.add(Map.entry("decode", () -> a("decode", "--model", latent, "--latents", z, "--out",
+                dir.resolve("back.npy").toString())));
+        c.add(Map.entry("memorization", () -> a("memorization", "--samples", npy(), "--train", npy())));
         c.add(Map.entry("runs", () -> a("runs")));
         c.add(Map.entry("runs show", () -> a("runs", "show", lastRunId)));
         c.add(Map.entry("runs export", () -> a("runs", "export", "--experiment", "li-yan", "--format", "json")));
@@ -148,6 +158,27 @@ class JsonCommandsTest {
                     "--threads", "1"));
         }
         return all.toArray(String[]::new);
+    }
+
+    /** 40 smooth 8x8 grey blobs as an .npy file (an image data set for the latent commands). */
+    private static String images() {
+        Path p = dir.resolve("images.npy");
+        if (!Files.exists(p)) {
+            int n = 40;
+            double[] x = new double[n * 64];
+            for (int i = 0; i < n; i++) {
+                double cx = 2 + 4 * ((i * 7) % 10) / 10.0, cy = 2 + 4 * ((i * 3) % 10) / 10.0;
+                for (int q = 0; q < 64; q++) {
+                    x[i * 64 + q] = 255 * Math.exp(-((q / 8 - cy) * (q / 8 - cy) + (q % 8 - cx) * (q % 8 - cx)) / 4);
+                }
+            }
+            try {
+                NpyWriter.write(p, x, n, 64);
+            } catch (java.io.IOException e) {
+                fail(e);
+            }
+        }
+        return p.toString();
     }
 
     private static String npy() {
