@@ -42,7 +42,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LiYanConfig config = LiYanConfig.defaults(quick);
         LiYanExperiment experiment = new LiYanExperiment(config, common.seed(), common.threads());
-        OutputPaths.checkWritableDirectory(common.runsDir());
+        common.checkOutputs();
         Provenance provenance = common.provenance();
         List<SweepCell> cells = experiment.cells();
         PrintWriter out = spec.commandLine().getOut();

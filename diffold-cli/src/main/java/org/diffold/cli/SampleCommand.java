@@ -54,14 +54,11 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
-        String file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean csv = file.endsWith(".csv");
-        if (!csv && !file.endsWith(".npy")) {
-            throw new UsageException("--out must end in .npy or .csv, got " + out);
-        }
+        Sizes.atLeast("--n", n, 1);
+        OutputPaths.file("--out", out, ".npy", ".csv");
+        boolean csv = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        if (model != null) InputPaths.model("--model", model, TrainedModel.FILE);
         StepPlan plan = problem.plan();
-        OutputPaths.checkWritable(out);
         double seconds;
         int dim, k = -1;
         if (model != null) {
@@ -103,7 +100,7 @@ public final class SampleCommand implements Callable<Integer> {
     /** Samples with the score, writes the file atomically, returns the sampling time in seconds. */
     private double write(Score score, StepPlan plan, boolean csv) throws IOException {
         int d = score.dim();
-        HeapGuard.requireDoubles((long) n * d, "--n " + n + " samples of dimension " + d);
+        Sizes.doubles("--n " + n + " samples of dimension " + d, n, d, 1, "--n");
         double[] samples = new double[n * d];
         long t0 = System.nanoTime();
         try (Progress bar = common.progress("sampling", n)) {

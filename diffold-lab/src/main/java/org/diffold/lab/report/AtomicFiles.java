@@ -14,11 +14,13 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.diffold.core.data.AtomicWrite;
+import org.diffold.core.data.StaleTemps;
 
 /**
  * Atomic writes of files and whole folders. A file is written to a temporary sibling and renamed over the target
  * ({@link AtomicWrite}); a folder is built as {@code .<name>.tmp-*} beside the target and renamed to it when
- * complete, so a crash never leaves a half-written report under the final name.
+ * complete, so a crash never leaves a half-written report under the final name; the staging folders of a killed
+ * process are removed by the next commit into the same parent ({@link StaleTemps}).
  */
 public final class AtomicFiles {
 
@@ -76,13 +78,14 @@ public final class AtomicFiles {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         String name = abs.getFileName().toString();
-        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        StaleTemps.clean(parent);
+        Path tmp = Files.createTempDirectory(parent, StaleTemps.prefix(name, "tmp"));
         try {
             makeReadable(tmp);
             builder.build(tmp);
             Path old = null;
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                old = Files.createTempDirectory(parent, "." + name + ".old-");
+                old = Files.createTempDirectory(parent, StaleTemps.prefix(name, "old"));
                 Files.delete(old);
                 move(abs, old);
             }

@@ -48,7 +48,8 @@ public final class CheckpointFormat {
     public static void write(Path file, Checkpoint c) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        org.diffold.core.data.StaleTemps.clean(dir);
+        Path tmp = Files.createTempFile(dir, org.diffold.core.data.StaleTemps.prefix(file.getFileName().toString(), "tmp"), "");
         try {
             try (OutputStream fos = Files.newOutputStream(tmp)) {
                 CRC32 crc = new CRC32();
