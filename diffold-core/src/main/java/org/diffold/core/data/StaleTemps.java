@@ -81,26 +81,34 @@ public final class StaleTemps {
 
     private static boolean delete(Path p) {
         try {
-            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                Files.walkFileTree(p, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.deleteIfExists(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                        Files.deleteIfExists(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } else {
-                Files.deleteIfExists(p);
-            }
+            deleteTree(p);
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Deletes a file or folder tree if it exists (links are deleted, not followed).
+     *
+     * @param path file or folder
+     * @throws IOException if an entry cannot be deleted
+     */
+    public static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) throw exc;
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }
