@@ -118,7 +118,12 @@ final class IdCommand implements Callable<Integer> {
         if (manifolds != null) throw new UsageException("--manifolds applies to --benchmark only");
         if (n != null && manifold == null) throw new UsageException("--n applies to --manifold and --benchmark only");
         List<IntrinsicDimensionEstimator> es = estimators(estimators == null ? DEFAULT_ESTIMATORS : estimators);
-        Scaling scaling = Scaling.parse(scale);
+        Scaling scaling;
+        try {
+            scaling = Scaling.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scale: " + e.getMessage(), e);
+        }
         if (pointwiseOut != null) OutputPaths.file("--pointwise-out", pointwiseOut, ".npy");
         if (subset != null) Sizes.atLeast("--subset", subset, 1);
         DataMatrix m = load(subset == null ? Integer.MAX_VALUE : subset);
@@ -242,8 +247,9 @@ final class IdCommand implements Callable<Integer> {
         try {
             return Estimators.parse(list, common.seed());
         } catch (IllegalArgumentException e) {
-            String valid = e.getMessage().contains("valid") ? "" : "; valid: " + String.join(", ", Estimators.names()) + " or all";
-            throw new UsageException("--estimators " + org.diffold.core.data.Printable.of(list) + ": " + e.getMessage() + valid, e);
+            String valid = e.getMessage().contains("valid") || e.getMessage().contains("expected")
+                    ? "" : "; valid: " + String.join(", ", Estimators.names()) + " or all";
+            throw new UsageException("--estimators '" + org.diffold.core.data.Printable.of(list) + "': " + e.getMessage() + valid, e);
         }
     }
 

@@ -26,6 +26,17 @@ public final class Sizes {
         return (int) value;
     }
 
+    /**
+     * Requires a finite {@code min <= value <= max}.
+     *
+     * @param allowed the range in words, e.g. {@code "in [0, 1)"}
+     * @return {@code value}
+     */
+    public static double real(String option, double value, double min, double max, String allowed) {
+        if (!(value >= min && value <= max)) throw new UsageException(option + " must be " + allowed + ", got " + value);
+        return value;
+    }
+
     /** Requires {@code value >= min}. */
     public static int atLeast(String option, long value, long min) {
         return range(option, value, min, Integer.MAX_VALUE);

@@ -92,6 +92,11 @@ final class TrainCommand implements Callable<Integer> {
         Sizes.atLeast("--checkpoint-every", checkpointEvery, 1);
         Sizes.atLeast("--eval-every", evalEvery, 0);
         Sizes.range("--schedule-steps", scheduleSteps, 2, ProblemOptions.MAX_STEPS);
+        Sizes.atLeast("--warmup", warmup, 0);
+        Sizes.real("--lr", lr, Double.MIN_VALUE, Double.MAX_VALUE, "> 0");
+        Sizes.real("--clip", clip, 0, Double.MAX_VALUE, ">= 0 (0 = off)");
+        Sizes.real("--ema", ema, 0, Math.nextDown(1.0), "in [0, 1) (0 = off)");
+        Sizes.real("--val-fraction", valFraction, 0, 0.5, "in [0, 0.5]");
         OutputPaths.folder("--out", out);
         common.checkOutputs();
         Path file = out.resolve(TrainedModel.FILE);
