@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.diffold.core.data.Printable;
+import org.diffold.core.data.StaleTemps;
 
 /**
  * Checks output locations before any work starts, so that an hour-long run does not fail at its last step. The
@@ -73,7 +74,7 @@ public final class OutputPaths {
             throw new UsageException(option + " " + shown + " cannot be created: " + Printable.of(p.toString()) + " is a file, not a folder");
         }
         try {
-            Path probe = Files.createTempFile(p, ".diffold-write-check-", "");
+            Path probe = Files.createTempFile(p, StaleTemps.prefix("diffold-write-check", "tmp"), "");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new UsageException(option + " " + shown + " is not writable: cannot create files in "
@@ -132,7 +133,7 @@ public final class OutputPaths {
             throw new UsageException("output folder " + dir + " cannot be created: " + reason(e));
         }
         try {
-            Path probe = Files.createTempFile(dir, ".diffold-write-check-", "");
+            Path probe = Files.createTempFile(dir, StaleTemps.prefix("diffold-write-check", "tmp"), "");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new UsageException("output folder " + dir + " is not writable: " + reason(e));

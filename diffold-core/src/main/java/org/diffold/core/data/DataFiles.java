@@ -23,6 +23,25 @@ public final class DataFiles {
     }
 
     /**
+     * Parses file content by the file's name, as {@link #read} does (gzip recognised by its magic bytes).
+     *
+     * @param bytes the raw file content
+     * @param name the file name, which picks the format and names the file in errors
+     * @return the matrix, with at least one row and one column
+     * @throws IllegalArgumentException for corrupt or empty content, naming {@code name}
+     */
+    public static DataMatrix parse(byte[] bytes, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".gz")) lower = lower.substring(0, lower.length() - 3);
+        byte[] b = FileBytes.gunzipIfNeeded(bytes, name);
+        DataMatrix m;
+        if (lower.endsWith(".npy")) m = NpyReader.parse(b, name, name);
+        else if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) m = CsvReader.parse(b, name, name);
+        else m = IdxReader.parse(b, name, name, Integer.MAX_VALUE);
+        return requireValues(m, name);
+    }
+
+    /**
      * Refuses a matrix with no rows or no columns.
      *
      * @param where the file's name in the message
