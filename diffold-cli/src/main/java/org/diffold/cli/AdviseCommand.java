@@ -3,8 +3,8 @@ package org.diffold.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.diffold.core.target.Mixture1D;
-import org.diffold.lab.experiment.ExactFactorCalculator;
-import org.diffold.lab.experiment.PotaptchikAdvisor;
+import org.diffold.lab.experiment.common.ExactFactorCalculator;
+import org.diffold.lab.experiment.potaptchik.PotaptchikAdvisor;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +39,28 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--kappa", paramLabel = "KAPPA", description = "keep this kappa in (0, 0.25) instead of calibrating it")
     private Double kappa;
 
+    /** The command line that runs the recommendation on the calibration target (docs/math.md §3.2, §4.3). */
+    static String command(String verb, PotaptchikAdvisor.Advice a) {
+        return "diffold " + verb + " --target product-subspace --k " + a.d() + " --dim " + a.dim()
+                + " --scheme ddpm-posterior --grid " + a.grid().spec();
+    }
+
     @Override
     public Integer call() {
         PotaptchikAdvisor.Advice a = new PotaptchikAdvisor(new ExactFactorCalculator(), Mixture1D.defaultFactor())
                 .advise(k, dim, eps, delta, kappa);
         PrintWriter out = spec.commandLine().getOut();
+        String error = command("error", a) + (common.seed() == CommonOptions.DEFAULT_SEED ? "" : " --seed " + common.seed());
+        String sample = command("sample", a) + " --n 10000 --out runs/advised.npy";
         if (common.json()) {
-            out.println(Json.writePretty(a.toMap()));
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(a.toMap());
+            m.put("error_command", error);
+            m.put("sample_command", sample);
+            out.println(Json.writePretty(m));
         } else {
             for (String line : a.lines()) out.println(line);
+            out.println("check:  " + error);
+            out.println("sample: " + sample);
         }
         out.flush();
         return 0;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Speed benchmarks, each against a baseline measured in the same run.",
                 "'sampler': simulated sampling with the exact gmm-subspace score against a",
-                "streaming memory-bandwidth bound measured in the same run. 'exact-table': the exact table of",
+                "streaming memory-bandwidth bound and its numpy twin (bench/sampler_numpy.py), both measured in the same run. 'exact-table': the exact table of",
                 "'reproduce li-yan' on one thread, and the cost of the 1-D density propagation per grid size.",
                 "'propagation': one ddpm-posterior density propagation (reproduce potaptchik's hot loop) at G = 512..8192."},
         footerHeading = "%nExamples:%n",
@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Sizes.range("--steps", steps, 2, ProblemOptions.MAX_STEPS);
                 Sizes.doubles("--n " + n + " samples of dimension " + dim, n, dim, 2, "--n or --dim");
                 SamplerBenchmark.Result r = SamplerBenchmark.run(n, dim, k, components, steps, common.threads(), common.seed());
-                out.println(common.json() ? Json.write(r) : r.summary());
+                out.println(common.json() ? Json.write(SamplerBenchmark.json(r)) : r.summary());
             }
             case "exact-table" -> ExactTableBench.main(new String[0]);
             case "propagation" -> PropagationBenchmark.lines(PropagationBenchmark.run(3)).forEach(out::println);

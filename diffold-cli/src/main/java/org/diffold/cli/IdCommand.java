@@ -21,8 +21,8 @@ import org.diffold.core.manifold.BenchmarkManifolds;
 import org.diffold.core.manifold.DataManifold;
 import org.diffold.core.manifold.Manifolds;
 import org.diffold.lab.bench.KnnBenchmark;
-import org.diffold.lab.experiment.IdBenchmark;
-import org.diffold.lab.experiment.IdEstimation;
+import org.diffold.lab.experiment.id.IdBenchmark;
+import org.diffold.lab.experiment.id.IdEstimation;
 import org.diffold.lab.report.TextTable;
 import org.diffold.lab.store.Json;
 import org.diffold.lab.store.Provenance;
@@ -232,10 +232,11 @@ final class IdCommand implements Callable<Integer> {
             map.put("provenance", Json.readMap(prov.toJson()));
             out.println(Json.writePretty(map));
         } else {
-            out.printf(Locale.ROOT, "intrinsic-dimension benchmark: n=%d per manifold, seed %d, %.1f s; cells: estimate (error)%n",
+            out.printf(Locale.ROOT, "intrinsic-dimension benchmark: n=%d per manifold, seed %d, %.1f s; cells: estimate%n",
                     r.n(), r.seed(), r.seconds());
             out.print(TextTable.render(r.wideHeader(), r.wideRows()));
             out.print(TextTable.render(IdBenchmark.SUMMARY_HEADER, r.summaryRows()));
+            out.println("findings: " + r.findings());
             out.println("report: " + reportDir.resolve("index.html"));
         }
         out.flush();

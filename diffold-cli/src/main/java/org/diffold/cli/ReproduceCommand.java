@@ -20,7 +20,8 @@ public final class ReproduceCommand implements Runnable {
     static final List<Supplier<Object>> EXPERIMENTS = List.of(
             ReproduceLiYanCommand::new,
             ReproducePotaptchikCommand::new,
-            LearnedScoresCommand::new
+            LearnedScoresCommand::new,
+            ReproduceAdaptivityCommand::new
     );
 
     @Spec CommandSpec spec;

@@ -2,17 +2,14 @@ package org.diffold.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.diffold.lab.bench.PropagationBenchmark;
-import org.diffold.lab.experiment.ExactFactorCalculator;
-import org.diffold.lab.experiment.PotaptchikConfig;
-import org.diffold.lab.experiment.PotaptchikExperiment;
-import org.diffold.lab.experiment.PotaptchikReport;
-import org.diffold.lab.experiment.PotaptchikResult;
-import org.diffold.lab.store.Json;
+import org.diffold.lab.experiment.common.ExactFactorCalculator;
+import org.diffold.lab.experiment.potaptchik.PotaptchikConfig;
+import org.diffold.lab.experiment.potaptchik.PotaptchikExperiment;
+import org.diffold.lab.experiment.potaptchik.PotaptchikReport;
+import org.diffold.lab.experiment.potaptchik.PotaptchikResult;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
 import picocli.CommandLine.Command;
@@ -53,16 +50,7 @@ final class ReproducePotaptchikCommand implements Callable<Integer> {
             PotaptchikReport report = new PotaptchikReport(config, result, calc.settings(), bench);
             Path dir = report.build(provenance).writeTo(common.runsDir().resolve(runId));
             store.finishRun(runId, dir);
-            if (common.json()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("run_id", runId);
-                m.put("report", dir.resolve("index.html").toString());
-                m.putAll(report.toMap());
-                out.println(Json.writePretty(m));
-            } else {
-                for (String line : report.summary()) out.println(line);
-                out.println("report: " + dir.resolve("index.html"));
-            }
+            RunOutput.print(out, common.json(), runId, dir, report.toMap(), report.summary());
         }
         out.flush();
         return 0;

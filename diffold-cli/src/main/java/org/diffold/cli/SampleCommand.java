@@ -10,7 +10,7 @@ import org.diffold.core.data.CsvMatrixWriter;
 import org.diffold.core.data.NpyWriter;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.AffineSampler;
-import org.diffold.core.sampler.StepPlan;
+import org.diffold.core.sampler.Sampler;
 import org.diffold.core.score.Score;
 import org.diffold.core.target.Target;
 import org.diffold.nn.train.TrainedModel;
@@ -26,17 +26,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * score network ({@code --model}), any design and schedule, and writes the samples as .npy or CSV.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Sample with a target's exact score or a trained network (--model) and write .npy or .csv.",
+        description = "Sample with a target's exact score or a trained network (--model) and write .npy or .csv; "
+                + "a discrete --design, a practitioners' --sampler on --sigmas, or a continuous-time --scheme on a --grid.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  diffold sample --target gmm-subspace --k 8 --dim 256 --steps 500 --design li-yan --n 10000 --out samples.npy",
             "  diffold sample --target product-subspace --dim 50 --design classic --n 2000 --out s.csv --json",
             "  diffold sample --model model/ --design li-yan --steps 500 --n 5000 --out samples.npy",
+            "  diffold sample --target gaussian-subspace --dim 100 --sampler dpmpp-2m --sigmas karras:rho=7 --steps 20 --n 1000 --out s.npy",
+            "  diffold sample --target product-subspace --dim 50 --scheme ddpm-posterior --grid potaptchik:kappa=0.1,L=50,M=70 --n 1000 --out s.npy",
             "Row i of the output depends only on --seed and i: any --threads gives the same bits."})
 public final class SampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin ProblemOptions problem;
     @Mixin NnOptions nn;
+    @Mixin SamplerOptions samplers;
     @Spec CommandSpec spec;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "number of samples (default: ${DEFAULT-VALUE})")
@@ -58,7 +62,10 @@ public final class SampleCommand implements Callable<Integer> {
         OutputPaths.file("--out", out, ".npy", ".csv");
         boolean csv = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
         if (model != null) InputPaths.model("--model", model, TrainedModel.FILE);
-        StepPlan plan = problem.plan();
+        SamplerOptions.Kind kind = samplers.kind(spec.commandLine().getParseResult());
+        if (kind != SamplerOptions.Kind.DESIGN) Sizes.range("--steps", problem.steps, 1, ProblemOptions.MAX_STEPS);
+        Sampler sampler = kind == SamplerOptions.Kind.DESIGN ? new AffineSampler(problem.plan(), denoise)
+                : samplers.sampler(kind, problem.steps, denoise);
         double seconds;
         int dim, k = -1;
         if (model != null) {
@@ -69,13 +76,13 @@ public final class SampleCommand implements Callable<Integer> {
             }
             try (TrainedModel m = TrainedModel.load(model, nn.device())) {
                 dim = m.score().dim();
-                seconds = write(m.score(), plan, csv);
+                seconds = write(m.score(), sampler, csv);
             }
         } else {
             Target target = problem.anyTarget(common.seed());
             dim = target.dim();
             k = target.intrinsicDim();
-            seconds = write(target.score(), plan, csv);
+            seconds = write(target.score(), sampler, csv);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (common.json()) {
@@ -85,26 +92,30 @@ public final class SampleCommand implements Callable<Integer> {
             m.put("dim", dim);
             if (model != null) m.put("model", model.toString());
             else { m.put("k", k); m.put("target", problem.target); }
-            m.put("design", problem.design);
-            m.put("schedule", problem.schedule().description());
-            m.put("steps", problem.steps);
+            if (kind == SamplerOptions.Kind.DESIGN) {
+                m.put("design", problem.design);
+                m.put("schedule", problem.schedule().description());
+                m.put("steps", problem.steps);
+            } else {
+                m.putAll(samplers.describe(kind, problem.steps));
+            }
             m.put("seed", common.seed());
             m.put("seconds", seconds);
             w.println(Json.write(m));
         } else {
-            w.printf("wrote %d samples of dimension %d to %s (%s, %.1f s)%n", n, dim, out, plan.name(), seconds);
+            w.printf("wrote %d samples of dimension %d to %s (%s, %.1f s)%n", n, dim, out, sampler.name(), seconds);
         }
         return 0;
     }
 
     /** Samples with the score, writes the file atomically, returns the sampling time in seconds. */
-    private double write(Score score, StepPlan plan, boolean csv) throws IOException {
+    private double write(Score score, Sampler sampler, boolean csv) throws IOException {
         int d = score.dim();
         Sizes.doubles("--n " + n + " samples of dimension " + d, n, d, 1, "--n");
         double[] samples = new double[n * d];
         long t0 = System.nanoTime();
         try (Progress bar = common.progress("sampling", n)) {
-            new AffineSampler(plan, denoise).sample(score, new RandomStreams(common.seed()), 0, n, samples,
+            sampler.sample(score, new RandomStreams(common.seed()), 0, n, samples,
                     common.threads(), bar::step);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;

@@ -1,5 +1,6 @@
 package org.diffold.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,12 +115,16 @@ class IdCommandTest {
     @Test
     void benchmarkPrintsTheTableAndWritesTheReport() {
         Path runs = dir.resolve("runs");
-        CliRun r = CliRun.of("id", "--benchmark", "--n", "300", "--manifolds", "M7_Roll,M13a_Scurve", "--estimators", "mle,twonn",
+        CliRun r = CliRun.of("id", "--benchmark", "--n", "300", "--manifolds", "M7_Roll,M13a_Scurve", "--estimators", "mle,twonn,mind-ml,mada,knn,fishers",
                 "--runs-dir", runs.toString(), "--db", runs.resolve("test.db").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("M7_Roll") && r.out().contains("M13a_Scurve") && r.out().contains("within 10%"), r.out());
         String report = r.out().lines().filter(l -> l.startsWith("report: ")).findFirst().orElseThrow().substring(8);
         assertTrue(Files.exists(Path.of(report)), report);
         assertTrue(Files.exists(Path.of(report).resolveSibling("estimates.csv")));
+        // the findings paragraph leads the report and names the most accurate estimator of the one band present
+        assertTrue(r.out().contains("findings: Mean relative error") && r.out().contains("d <= 3 (2 manifolds)"), r.out());
+        String html = assertDoesNotThrow(() -> Files.readString(Path.of(report)));
+        assertTrue(html.indexOf("Findings") > 0 && html.indexOf("Findings") < html.indexOf("Estimates"), "findings first");
     }
 }

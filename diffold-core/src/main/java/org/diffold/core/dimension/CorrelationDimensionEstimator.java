@@ -10,9 +10,9 @@ import org.diffold.core.knn.PairwiseScan;
  * the k1-th and k2-th nearest neighbours, C(r) = (2 / (n(n-1))) #{i &lt; j : |x_i - x_j| &lt; r}, and
  * d = (log C(r_2) - log C(r_1)) / log(r_2 / r_1). Global only.
  *
- * <p>Unlike scikit-dimension, which counts only pairs inside each point's k2-nearest list (and so undercounts at
- * r_2 whenever a point has more than k2 neighbours closer than r_2), the pair counts here are exact, from one
- * pass of {@link PairwiseScan#scanPairs} over the n(n-1)/2 pairs.
+ * <p>The pairs are counted exactly, from one pass of {@link PairwiseScan#scanPairs} over the n(n-1)/2 pairs, without
+ * storing distances. scikit-dimension also counts all pairs, of the full distance matrix in chunks (ordered pairs over
+ * n^2; the normalisation cancels in the ratio), so the two agree to rounding.
  */
 public final class CorrelationDimensionEstimator implements IntrinsicDimensionEstimator {
     /** Default scales (scikit-dimension's defaults). */

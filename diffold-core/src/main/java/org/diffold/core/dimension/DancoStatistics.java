@@ -10,9 +10,7 @@ import org.hipparchus.special.Gamma;
  * The three statistics DANCo compares (Ceruti, Bassis, Rozza, Lombardi, Casiraghi &amp; Campadelli, Pattern
  * Recognition 47, 2014), docs/math.md §8, with their closed-form Kullback–Leibler divergences.
  * <ul>
- *   <li>dHat: the MIND_ML estimate, the maximiser over d > 0 of
- *       L(d) = sum_i [log(k d) + (d-1) log rho_i + (k-1) log(1 - rho_i^d)], rho_i = r_1(x_i) / r_{k+1}(x_i)
- *       (rho^d ~ Beta(1, k) under local uniformity; L is concave, solved by bisection on L').</li>
+ *   <li>dHat: the MIND_ML estimate ({@link MindMlEstimator}), uncapped.</li>
  *   <li>nu, tau: the von Mises mean direction and concentration fitted by maximum likelihood to the angles between
  *       the vectors from each x_i to its k nearest neighbours, pooled over all points (nu = atan2(sum sin, sum cos),
  *       tau = A^{-1}(Rbar)). Pooling is ours: per-point fits, averaged, are dominated by points whose neighbours all
@@ -29,9 +27,7 @@ record DancoStatistics(double dHat, double nu, double tau) {
 
     /** The statistics of a point set with neighbours at least k+1 deep; per-point work split over threads. */
     static DancoStatistics of(double[] x, int n, int dim, Neighbors nb, int k, int threads) {
-        double[] logRho = new double[n];
-        for (int i = 0; i < n; i++) logRho[i] = Math.log(nb.distance(i, 0) / nb.distance(i, k));
-        double dHat = mindMl(logRho, k);
+        double dHat = MindMlEstimator.maximiser(MindMlEstimator.logRho(nb, n, k), k);
         double[] cosSum = new double[n], sinSum = new double[n];
         Parallel.forRanges(n, threads, 1, (w, from, to) -> {
             double[][] u = new double[k][dim];
@@ -61,26 +57,6 @@ record DancoStatistics(double dHat, double nu, double tau) {
         for (int i = 0; i < n; i++) { c += cosSum[i]; s += sinSum[i]; }
         double rBar = Math.min(MAX_RBAR, Math.hypot(c, s) / ((double) n * k * (k - 1) / 2));
         return new DancoStatistics(dHat, Math.atan2(s, c), Bessel.inverseA1(rBar));
-    }
-
-    /** The MIND_ML estimate from log rho_i: the root of L'(d) = n/d + sum log rho - (k-1) sum rho^d log rho / (1 - rho^d). */
-    static double mindMl(double[] logRho, int k) {
-        double lo = 1e-6, hi = 1e4;
-        for (int it = 0; it < 200 && hi - lo > 1e-12 * hi; it++) {
-            double d = 0.5 * (lo + hi);
-            if (slope(logRho, k, d) > 0) lo = d; else hi = d;
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    private static double slope(double[] logRho, int k, double d) {
-        int n = logRho.length;
-        double g = n / d;
-        for (double lr : logRho) {
-            double p = Math.exp(d * lr); // rho^d
-            g += lr - (k - 1) * p * lr / (-Math.expm1(d * lr));
-        }
-        return g;
     }
 
     /**

@@ -21,6 +21,10 @@ public final class Estimators {
         REGISTRY.put("tle", seed -> new TleEstimator(TleEstimator.DEFAULT_K));
         REGISTRY.put("ess", seed -> new EssEstimator(EssEstimator.DEFAULT_K));
         REGISTRY.put("danco", seed -> new DancoEstimator(DancoEstimator.DEFAULT_K, DancoEstimator.DEFAULT_CALIBRATION_SIZE, seed));
+        REGISTRY.put("mind-ml", seed -> new MindMlEstimator(MindMlEstimator.DEFAULT_K));
+        REGISTRY.put("mada", seed -> new MadaEstimator(MadaEstimator.DEFAULT_K));
+        REGISTRY.put("knn", KnnGraphEstimator::new);
+        REGISTRY.put("fishers", seed -> new FisherSEstimator());
     }
 
     private Estimators() {}
@@ -28,7 +32,7 @@ public final class Estimators {
     /** All registered names, in display order. */
     public static List<String> names() { return List.copyOf(REGISTRY.keySet()); }
 
-    /** The estimator with default parameters; {@code seed} feeds randomised ones (danco). */
+    /** The estimator with default parameters; {@code seed} feeds randomised ones (danco, knn). */
     public static IntrinsicDimensionEstimator byName(String name, long seed) {
         LongFunction<IntrinsicDimensionEstimator> f = REGISTRY.get(name);
         if (f == null) throw new IllegalArgumentException("unknown estimator '" + name + "', expected one of " + names());

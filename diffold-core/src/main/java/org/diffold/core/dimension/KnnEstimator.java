@@ -1,8 +1,9 @@
 package org.diffold.core.dimension;
 
 /**
- * Base of the estimators that read the k nearest neighbours of every point (MLE, MOM, TLE): holds the name and the
- * validated neighbourhood size k >= 2.
+ * Base of the estimators that read the k nearest neighbours of every point (MLE, MOM, TLE, ESS, MiND-ML, MADA, KNN):
+ * holds the name and the validated neighbourhood size k >= 2. {@link #neighbors()} is k unless the method reads
+ * deeper lists (MiND-ML reads k + 1).
  */
 public abstract class KnnEstimator implements IntrinsicDimensionEstimator {
     /** Neighbourhood size k. */
@@ -17,5 +18,5 @@ public abstract class KnnEstimator implements IntrinsicDimensionEstimator {
     }
 
     @Override public final String name() { return name; }
-    @Override public final int neighbors() { return k; }
+    @Override public int neighbors() { return k; }
 }

@@ -1,7 +1,7 @@
 package org.diffold.core.dimension;
 
 import org.diffold.core.knn.Neighbors;
-import org.diffold.core.linalg.DotPanelKernel;
+import org.diffold.core.linalg.DotKernel;
 import org.diffold.core.linalg.Parallel;
 import org.diffold.core.linalg.SymmetricEigenvalues;
 
@@ -102,7 +102,7 @@ public final class LpcaEstimator implements IntrinsicDimensionEstimator {
     private static final class Workspace {
         final int dim, m, size;
         final double[] mean, centred, eig, work;
-        final double[][] matrix, panel, dots;
+        final double[][] matrix;
 
         Workspace(int dim, int m) {
             this.dim = dim;
@@ -110,16 +110,15 @@ public final class LpcaEstimator implements IntrinsicDimensionEstimator {
             this.size = Math.min(m, dim);
             mean = new double[dim];
             centred = new double[m * dim];
-            matrix = new double[size][size];
+            matrix = m <= dim ? null : new double[size][size];
             eig = new double[size];
             work = new double[size];
-            panel = m <= dim ? DotPanelKernel.newPanel(dim, m) : null;
-            dots = new double[DotPanelKernel.ROWS][m];
         }
 
         /**
          * Covariance eigenvalues (scaled by m; the criteria are scale-free) of the rows {@code members}, decreasing:
-         * from the m x m Gram matrix by {@link DotPanelKernel} when m &lt;= D, else from the D x D scatter matrix.
+         * from the m x m Gram matrix by {@link DotKernel#gramEigenvalues} when m &lt;= D, else from the D x D
+         * scatter matrix.
          */
         double[] eigenvalues(double[] x, int[] members) {
             java.util.Arrays.fill(mean, 0);
@@ -130,12 +129,8 @@ public final class LpcaEstimator implements IntrinsicDimensionEstimator {
                 for (int j = 0; j < dim; j++) centred[a * dim + j] = x[o + j] - mean[j];
             }
             if (m <= dim) {
-                DotPanelKernel.pack(centred, dim, 0, m, panel, null);
-                for (int a = 0; a < m; a += DotPanelKernel.ROWS) {
-                    int rows = Math.min(DotPanelKernel.ROWS, m - a);
-                    DotPanelKernel.dot4(centred, dim, a, rows, panel, m, dots);
-                    for (int r = 0; r < rows; r++) System.arraycopy(dots[r], 0, matrix[a + r], 0, m);
-                }
+                DotKernel.best().gramEigenvalues(centred, m, dim, eig);
+                return eig;
             } else {
                 for (double[] row : matrix) java.util.Arrays.fill(row, 0);
                 for (int a = 0; a < m; a++) {

@@ -1,5 +1,12 @@
 package org.diffold.core.error;
 
+import org.diffold.core.error.gaussian.GaussianCoordinateRecursion;
+import org.diffold.core.error.gaussian.SubspaceGaussianError;
+import org.diffold.core.error.product.ProductTargetError;
+import org.diffold.core.error.product.ProductTvMonteCarlo;
+import org.diffold.core.error.propagation.GridRefinement;
+import org.diffold.core.error.propagation.PropagatedError1D;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.diffold.core.sampler.CoefficientDesign;

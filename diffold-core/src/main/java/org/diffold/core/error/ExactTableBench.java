@@ -1,5 +1,10 @@
 package org.diffold.core.error;
 
+import org.diffold.core.error.propagation.DensityPropagator1D;
+import org.diffold.core.error.propagation.MixtureStep1D;
+import org.diffold.core.error.propagation.PropagatedError1D;
+import org.diffold.core.error.propagation.Step1D;
+
 import java.util.List;
 import org.diffold.core.sampler.Designs;
 import org.diffold.core.sampler.StepPlan;

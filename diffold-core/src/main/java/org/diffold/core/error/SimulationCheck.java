@@ -1,11 +1,18 @@
 package org.diffold.core.error;
 
+import org.diffold.core.error.gaussian.GaussianCoordinateRecursion;
+import org.diffold.core.error.gaussian.SubspaceGaussianError;
+import org.diffold.core.error.product.ProductTargetError;
+import org.diffold.core.error.propagation.GridDensity;
+import org.diffold.core.error.propagation.PropagatedError1D;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.AffineSampler;
+import org.diffold.core.sampler.Sampler;
 import org.diffold.core.sampler.StepPlan;
 import org.diffold.core.target.GaussianSubspaceTarget;
 import org.diffold.core.target.Mixture1D;
@@ -48,14 +55,22 @@ public final class SimulationCheck {
 
     /** {@code gaussian-subspace} with variance lambda. */
     public static Report gaussianSubspace(StepPlan plan, int dim, int k, double lambda, int samples, long seed, int threads) {
+        return gaussianSubspace(new AffineSampler(plan, false), plan.outputLevel(), GaussianCoordinateRecursion.run(plan, lambda).r(),
+                GaussianCoordinateRecursion.run(plan, 0).r(), dim, k, lambda, samples, seed, threads);
+    }
+
+    /**
+     * {@code gaussian-subspace} for any sampler whose output (variance-preserving view) is compared with the forward law at
+     * {@code out}, against its exact per-coordinate ratios rPar and rPerp (v / s - 1).
+     */
+    public static Report gaussianSubspace(Sampler sampler, NoiseLevel out, double rPar, double rPerp, int dim, int k, double lambda,
+                                          int samples, long seed, int threads) {
         checkArgs(dim, k, samples);
         RandomStreams streams = new RandomStreams(seed);
         GaussianSubspaceTarget target = new GaussianSubspaceTarget(subspace(streams, dim, k), lambda);
-        Blocks b = simulate(plan, target, samples, streams, threads);
+        Blocks b = simulate(sampler, target, samples, streams, threads);
         int m = dim - k;
-        NoiseLevel out = plan.outputLevel();
         double sPar = lambda * out.alphaBar() + out.sigma2(), sPerp = out.sigma2();
-        double rPar = GaussianCoordinateRecursion.run(plan, lambda).r(), rPerp = GaussianCoordinateRecursion.run(plan, 0).r();
         SubspaceGaussianError exact = SubspaceGaussianError.of(dim, k, rPar, rPerp);
         List<Comparison> list = new ArrayList<>();
         list.add(mean("subspace variance per coordinate", b.r1, 1.0 / k, sPar * (1 + rPar)));
@@ -70,20 +85,28 @@ public final class SimulationCheck {
         }
         list.add(mean("TV = E_q[(1 - p/q)+]", tv, 1, exact.tv()));
         list.add(mean("KL = E_q[(p/q) log(p/q)]", kl, 1, exact.kl()));
-        return new Report(target.name(), plan.name(), dim, k, samples, seed, list);
+        return new Report(target.name(), sampler.name(), dim, k, samples, seed, list);
     }
 
     /** {@code product-subspace} with factor pi; the exact side propagates the 1-D density (default grid). */
     public static Report productSubspace(StepPlan plan, int dim, int k, Mixture1D factor, int samples, long seed, int threads) {
+        return productSubspace(new AffineSampler(plan, false), plan.outputLevel(), PropagatedError1D.forMixture(plan, factor),
+                GaussianCoordinateRecursion.run(plan, 0).r(), dim, k, factor, samples, seed, threads);
+    }
+
+    /**
+     * {@code product-subspace} for any sampler (variance-preserving output compared at {@code out}) against its exact
+     * propagated 1-D error and complement ratio rPerp.
+     */
+    public static Report productSubspace(Sampler sampler, NoiseLevel out, PropagatedError1D oneD, double rPerp, int dim, int k,
+                                         Mixture1D factor, int samples, long seed, int threads) {
         checkArgs(dim, k, samples);
         RandomStreams streams = new RandomStreams(seed);
         ProductSubspaceTarget target = new ProductSubspaceTarget(subspace(streams, dim, k), factor);
-        Blocks b = simulate(plan, target, samples, streams, threads);
+        Blocks b = simulate(sampler, target, samples, streams, threads);
         int m = dim - k;
-        NoiseLevel out = plan.outputLevel();
-        PropagatedError1D oneD = PropagatedError1D.forMixture(plan, factor);
         GridDensity q1 = oneD.density();
-        double rPerp = GaussianCoordinateRecursion.run(plan, 0).r(), sPerp = out.sigma2();
+        double sPerp = out.sigma2();
         List<Comparison> list = new ArrayList<>();
         int pooled = samples * k;
         double[] x1 = new double[pooled], x2 = new double[pooled], logQoverP = new double[pooled];
@@ -109,16 +132,16 @@ public final class SimulationCheck {
         Comparison sim = mean("TV = E_q[(1 - p/q)+] vs exact-side Monte Carlo", tv, 1, exact.tv());
         double se = Math.hypot(sim.standardError(), exact.tvStandardError());
         list.add(Comparison.of(sim.quantity(), sim.simulated(), se, exact.tv()));
-        return new Report(target.name(), plan.name(), dim, k, samples, seed, list);
+        return new Report(target.name(), sampler.name(), dim, k, samples, seed, list);
     }
 
     /** Per-sample block statistics of the sampler output. */
     private record Blocks(double[] r1, double[] r2, double[] y) {}
 
-    private static Blocks simulate(StepPlan plan, SubspaceTarget target, int n, RandomStreams streams, int threads) {
+    private static Blocks simulate(Sampler sampler, SubspaceTarget target, int n, RandomStreams streams, int threads) {
         int dim = target.dim(), k = target.intrinsicDim();
         double[] out = new double[n * dim];
-        new AffineSampler(plan, false).sample(target.score(), streams.child("sampler"), 0, n, out, threads, null);
+        sampler.sample(target.score(), streams.child("sampler"), 0, n, out, threads, null);
         Subspace u = target.subspace();
         double[] y = new double[k], negY = new double[k], perp = new double[dim], all = new double[n * k];
         double[] r1 = new double[n], r2 = new double[n];

@@ -1,13 +1,13 @@
 package org.diffold.core.knn;
 
 import java.util.function.IntFunction;
-import org.diffold.core.linalg.DotPanelKernel;
+import org.diffold.core.linalg.DotKernel;
 import org.diffold.core.linalg.Parallel;
 
 /**
  * Streams all squared distances |x_i - y_j|^2 = |x_i|^2 + |y_j|^2 - 2 x_i . y_j between the rows of two
- * row-major matrices, a panel of references at a time, to per-worker {@link RowVisitor}s. The dot products come
- * from {@link DotPanelKernel}; nothing of size nx x ny is ever stored.
+ * row-major matrices, a block of references at a time, to per-worker {@link RowVisitor}s. The dot products come
+ * from {@link DotKernel#best()} (OpenBLAS or pure Java; docs/math.md §9); nothing of size nx x ny is ever stored.
  *
  * <p>Rows of x are split into one contiguous range per worker, and each row sees the panels in the same order
  * whatever the thread count, so results are identical for any number of threads. Values are clamped at 0
@@ -23,9 +23,15 @@ public final class PairwiseScan {
 
     private PairwiseScan() {}
 
+    /** Rows of x per kernel call (fixed offsets, so call shapes do not depend on the thread count). */
+    static final int ROW_BLOCK = 256;
+    /** References per kernel call. */
+    static final int COLUMN_BLOCK = 2048;
+
     /**
      * Visits every pair (i, j), i &lt; nx, j &lt; ny. {@code visitorForWorker} is called once per worker (with the
-     * worker index) before its rows are scanned; worker w receives exactly the rows of its contiguous range.
+     * worker index) before its rows are scanned; worker w receives exactly the rows of its contiguous range, each
+     * row's references in increasing blocks.
      *
      * @param threads worker threads, >= 1
      */
@@ -37,18 +43,38 @@ public final class PairwiseScan {
             throw new IllegalArgumentException("matrices hold " + x.length + " and " + y.length
                     + " values, need nx*dim = " + (long) nx * dim + " and ny*dim = " + (long) ny * dim);
         }
-        int workers = Math.max(1, Math.min(threads, (nx + DotPanelKernel.ROWS - 1) / DotPanelKernel.ROWS));
+        int workers = Math.max(1, Math.min(threads, (nx + ROW_BLOCK - 1) / ROW_BLOCK));
         RowVisitor[] visitors = new RowVisitor[workers];
         for (int w = 0; w < workers; w++) visitors[w] = visitorForWorker.apply(w);
-        Parallel.forRanges(nx, workers, DotPanelKernel.ROWS, (w, from, to) -> scanRange(x, from, to, y, ny, dim, visitors[w]));
+        DotKernel kernel = DotKernel.best();
+        double[] xNorm = norms(x, nx, dim), yNorm = x == y && nx == ny ? xNorm : norms(y, ny, dim);
+        try (DotKernel.Matrix mx = kernel.matrix(x, nx, dim);
+             DotKernel.Matrix my = x == y && nx == ny ? null : kernel.matrix(y, ny, dim)) {
+            DotKernel.Matrix ref = my == null ? mx : my;
+            Parallel.forRanges(nx, workers, ROW_BLOCK, (w, from, to) -> {
+                double[] c = new double[ROW_BLOCK * Math.min(COLUMN_BLOCK, Math.max(1, ny))];
+                double[] d2 = new double[Math.min(COLUMN_BLOCK, Math.max(1, ny))];
+                for (int i0 = from; i0 < to; i0 += ROW_BLOCK) {
+                    int rows = Math.min(ROW_BLOCK, to - i0);
+                    for (int j0 = 0; j0 < ny; j0 += COLUMN_BLOCK) {
+                        int count = Math.min(COLUMN_BLOCK, ny - j0);
+                        kernel.dots(mx, i0, rows, ref, j0, count, c, count);
+                        for (int r = 0; r < rows; r++) {
+                            double xn = xNorm[i0 + r];
+                            for (int j = 0, o = r * count; j < count; j++) d2[j] = Math.max(0, xn + yNorm[j0 + j] - 2 * c[o + j]);
+                            visitors[w].row(i0 + r, j0, d2, count);
+                        }
+                    }
+                }
+            });
+        }
     }
 
     /**
      * Visits every unordered pair {i, j} of rows of x exactly once, half the work of {@link #scan}(x, x): row i
-     * receives only references j > i. The (row block, panel) pairs of the upper triangle are split into contiguous
-     * chunks, one per worker, so a worker sees both the rows and the references of its pairs; which pairs a worker gets
-     * depends on the thread count, but the value computed for each pair does not (the kernel is symmetric in its
-     * arguments).
+     * receives only references j > i. The work is a fixed list of tasks (row block, column block of the upper
+     * triangle), split into contiguous chunks, one per worker; which tasks a worker gets depends on the thread count,
+     * but each pair is computed by the same kernel call whatever the thread count, so its value does not.
      */
     public static void scanPairs(double[] x, int n, int dim, int threads, IntFunction<RowVisitor> visitorForWorker) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -56,61 +82,43 @@ public final class PairwiseScan {
         if (n < 0 || x.length < (long) n * dim) {
             throw new IllegalArgumentException("matrix holds " + x.length + " values, needs n*dim = " + (long) n * dim);
         }
-        int nb = DotPanelKernel.PANEL, blocks = (n + nb - 1) / nb;
-        int pairs = blocks * (blocks + 1) / 2;
-        int workers = Math.max(1, Math.min(threads, pairs));
+        // tasks: row block b covers columns [b * ROW_BLOCK, n) in chunks of COLUMN_BLOCK
+        int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
+        java.util.List<int[]> tasks = new java.util.ArrayList<>();
+        for (int b = 0; b < blocks; b++) {
+            for (int j0 = b * ROW_BLOCK; j0 < n; j0 += COLUMN_BLOCK) tasks.add(new int[] {b * ROW_BLOCK, j0});
+        }
+        int workers = Math.max(1, Math.min(threads, tasks.size()));
         RowVisitor[] visitors = new RowVisitor[workers];
         for (int w = 0; w < workers; w++) visitors[w] = visitorForWorker.apply(w);
-        double[] norm = new double[n];
-        for (int i = 0; i < n; i++) norm[i] = squaredNorm(x, i * dim, dim);
-        Parallel.forRanges(pairs, workers, 1, (w, from, to) -> {
-            double[][] panel = DotPanelKernel.newPanel(dim, nb);
-            double[][] c = new double[DotPanelKernel.ROWS][nb];
-            double[] d2 = new double[nb];
-            int bi = 0, bj = 0, p = 0;
-            while (p < from) { if (++bj == blocks) { bi++; bj = bi; } p++; }
-            for (; p < to; p++) {
-                int i0 = bi * nb, rowsEnd = Math.min(n, i0 + nb), j0 = bj * nb, count = Math.min(nb, n - j0);
-                DotPanelKernel.pack(x, dim, j0, count, panel, null);
-                for (int i = i0; i < rowsEnd; i += DotPanelKernel.ROWS) {
-                    int rows = Math.min(DotPanelKernel.ROWS, rowsEnd - i);
-                    DotPanelKernel.dot4(x, dim, i, rows, panel, count, c);
+        double[] norm = norms(x, n, dim);
+        DotKernel kernel = DotKernel.best();
+        try (DotKernel.Matrix mx = kernel.matrix(x, n, dim)) {
+            Parallel.forRanges(tasks.size(), workers, 1, (w, from, to) -> {
+                double[] c = new double[ROW_BLOCK * COLUMN_BLOCK];
+                double[] d2 = new double[COLUMN_BLOCK];
+                for (int t = from; t < to; t++) {
+                    int i0 = tasks.get(t)[0], j0 = tasks.get(t)[1];
+                    int rows = Math.min(ROW_BLOCK, n - i0), count = Math.min(COLUMN_BLOCK, n - j0);
+                    kernel.dots(mx, i0, rows, mx, j0, count, c, count);
                     for (int r = 0; r < rows; r++) {
-                        int row = i + r, start = bi == bj ? row - j0 + 1 : 0;
+                        int row = i0 + r, start = Math.max(0, row - j0 + 1);
                         if (start >= count) continue;
                         double xn = norm[row];
-                        double[] cr = c[r];
-                        for (int j = start; j < count; j++) d2[j - start] = Math.max(0, xn + norm[j0 + j] - 2 * cr[j]);
+                        for (int j = start, o = r * count; j < count; j++) {
+                            d2[j - start] = Math.max(0, xn + norm[j0 + j] - 2 * c[o + j]);
+                        }
                         visitors[w].row(row, j0 + start, d2, count - start);
                     }
                 }
-                if (++bj == blocks) { bi++; bj = bi; }
-            }
-        });
+            });
+        }
     }
 
-    private static void scanRange(double[] x, int from, int to, double[] y, int ny, int dim, RowVisitor visitor) {
-        int nb = DotPanelKernel.PANEL;
-        double[][] panel = DotPanelKernel.newPanel(dim, nb);
-        double[][] c = new double[DotPanelKernel.ROWS][nb];
-        double[] yNorm = new double[nb];
-        double[] xNorm = new double[to - from];
-        for (int i = from; i < to; i++) xNorm[i - from] = squaredNorm(x, i * dim, dim);
-        double[] d2 = new double[nb];
-        for (int j0 = 0; j0 < ny; j0 += nb) {
-            int count = Math.min(nb, ny - j0);
-            DotPanelKernel.pack(y, dim, j0, count, panel, yNorm);
-            for (int i = from; i < to; i += DotPanelKernel.ROWS) {
-                int rows = Math.min(DotPanelKernel.ROWS, to - i);
-                DotPanelKernel.dot4(x, dim, i, rows, panel, count, c);
-                for (int r = 0; r < rows; r++) {
-                    double[] cr = c[r];
-                    double xn = xNorm[i + r - from];
-                    for (int j = 0; j < count; j++) d2[j] = Math.max(0, xn + yNorm[j] - 2 * cr[j]);
-                    visitor.row(i + r, j0, d2, count);
-                }
-            }
-        }
+    private static double[] norms(double[] x, int n, int dim) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = squaredNorm(x, i * dim, dim);
+        return out;
     }
 
     private static double squaredNorm(double[] x, int off, int dim) {

@@ -80,86 +80,22 @@ public final class Subspace {
     /** Basis entry U[j][r]. */
     public double basis(int j, int r) { return u[j * k + r]; }
 
-    /** y = U^T x for the row x[xOff .. xOff+D); writes y[0..k). Allocation-free. */
+    /** y = U^T x for the row x[xOff .. xOff+D); writes y[0..k). Allocation-free (summation order: docs/math.md §9). */
     public void project(double[] x, int xOff, double[] y) {
-        projectInto(x, xOff, y, 0);
+        SubspaceKernels.project(ut, dim, k, x, xOff, y, 0);
     }
 
     /**
-     * y[i*k + r] = (U^T x_i)_r for rows i in [0, rows) of x starting at {@code xOff} (row stride D). Four rows share
-     * each load of a basis vector. Allocation-free; the sums are ordered exactly as in {@link #project}, so a row's
-     * result does not depend on which rows it is grouped with.
+     * y[i*k + r] = (U^T x_i)_r for rows i in [0, rows) of x starting at {@code xOff} (row stride D). Allocation-free;
+     * each row is summed exactly as in {@link #project}, so a row's result does not depend on its neighbours.
      */
     public void projectRows(double[] x, int xOff, int rows, double[] y) {
-        int i = 0;
-        for (; i + 3 < rows; i += 4) {
-            int o0 = xOff + i * dim, o1 = o0 + dim, o2 = o1 + dim, o3 = o2 + dim;
-            for (int r = 0; r < k; r++) {
-                int uo = r * dim;
-                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-                double c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-                int j = 0;
-                for (; j + 3 < dim; j += 4) {
-                    double u0 = ut[uo + j], u1 = ut[uo + j + 1], u2 = ut[uo + j + 2], u3 = ut[uo + j + 3];
-                    a0 += u0 * x[o0 + j]; a1 += u1 * x[o0 + j + 1]; a2 += u2 * x[o0 + j + 2]; a3 += u3 * x[o0 + j + 3];
-                    b0 += u0 * x[o1 + j]; b1 += u1 * x[o1 + j + 1]; b2 += u2 * x[o1 + j + 2]; b3 += u3 * x[o1 + j + 3];
-                    c0 += u0 * x[o2 + j]; c1 += u1 * x[o2 + j + 1]; c2 += u2 * x[o2 + j + 2]; c3 += u3 * x[o2 + j + 3];
-                    d0 += u0 * x[o3 + j]; d1 += u1 * x[o3 + j + 1]; d2 += u2 * x[o3 + j + 2]; d3 += u3 * x[o3 + j + 3];
-                }
-                for (; j < dim; j++) {
-                    double u0 = ut[uo + j];
-                    a0 += u0 * x[o0 + j]; b0 += u0 * x[o1 + j]; c0 += u0 * x[o2 + j]; d0 += u0 * x[o3 + j];
-                }
-                y[i * k + r] = (a0 + a1) + (a2 + a3);
-                y[(i + 1) * k + r] = (b0 + b1) + (b2 + b3);
-                y[(i + 2) * k + r] = (c0 + c1) + (c2 + c3);
-                y[(i + 3) * k + r] = (d0 + d1) + (d2 + d3);
-            }
-        }
-        for (; i < rows; i++) projectInto(x, xOff + i * dim, y, i * k);
-    }
-
-    private void projectInto(double[] x, int xOff, double[] y, int yOff) {
-        for (int r = 0; r < k; r++) {
-            int uo = r * dim;
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int j = 0;
-            for (; j + 3 < dim; j += 4) {
-                s0 += ut[uo + j] * x[xOff + j];
-                s1 += ut[uo + j + 1] * x[xOff + j + 1];
-                s2 += ut[uo + j + 2] * x[xOff + j + 2];
-                s3 += ut[uo + j + 3] * x[xOff + j + 3];
-            }
-            for (; j < dim; j++) s0 += ut[uo + j] * x[xOff + j];
-            y[yOff + r] = (s0 + s1) + (s2 + s3);
-        }
+        for (int i = 0; i < rows; i++) SubspaceKernels.project(ut, dim, k, x, xOff + i * dim, y, i * k);
     }
 
     /** out[outOff + j] = a * x[xOff + j] + (U h)_j, h read from h[hOff..hOff+k). Allocation-free; out may alias x. */
     public void axpyLift(double a, double[] x, int xOff, double[] h, int hOff, double[] out, int outOff) {
-        int r = 0;
-        if (k >= 4) {
-            double h0 = h[hOff], h1 = h[hOff + 1], h2 = h[hOff + 2], h3 = h[hOff + 3];
-            int u0 = 0, u1 = dim, u2 = 2 * dim, u3 = 3 * dim;
-            for (int j = 0; j < dim; j++) {
-                out[outOff + j] = a * x[xOff + j] + h0 * ut[u0 + j] + h1 * ut[u1 + j] + h2 * ut[u2 + j] + h3 * ut[u3 + j];
-            }
-            r = 4;
-        } else {
-            for (int j = 0; j < dim; j++) out[outOff + j] = a * x[xOff + j];
-        }
-        for (; r + 3 < k; r += 4) {
-            double h0 = h[hOff + r], h1 = h[hOff + r + 1], h2 = h[hOff + r + 2], h3 = h[hOff + r + 3];
-            int u0 = r * dim, u1 = u0 + dim, u2 = u1 + dim, u3 = u2 + dim;
-            for (int j = 0; j < dim; j++) {
-                out[outOff + j] += h0 * ut[u0 + j] + h1 * ut[u1 + j] + h2 * ut[u2 + j] + h3 * ut[u3 + j];
-            }
-        }
-        for (; r < k; r++) {
-            double hr = h[hOff + r];
-            int uo = r * dim;
-            for (int j = 0; j < dim; j++) out[outOff + j] += hr * ut[uo + j];
-        }
+        SubspaceKernels.axpyLift(ut, dim, k, a, x, xOff, h, hOff, out, outOff);
     }
 
     /** out[outOff + j] = a * x[xOff + j] + (U h)_j. Allocation-free; out may alias x at the same offset. */

@@ -20,6 +20,12 @@ public final class CurveQuadrature {
     public static final int DEFAULT_NODES = 8;
     /** Default largest panel width, in posterior widths sigma / (c max|phi'|). */
     public static final double DEFAULT_PANEL_WIDTH = 2;
+    /**
+     * Nodes whose log weight is more than this below the largest are skipped (ours): each weighs under
+     * e^-40 = 4e-18 of the largest, so all of them together change q_t and m(y) by under count * 4e-18 relative,
+     * far below the rule's 1e-9; at small noise most nodes are skipped, which makes late steps cheap.
+     */
+    public static final double NEGLIGIBLE_LOGIT = 40;
     /** Default smallest number of panels. */
     public static final int DEFAULT_MIN_PANELS = 64;
     private final Curve curve;
@@ -84,8 +90,9 @@ public final class CurveQuadrature {
                 if (v > max) max = v;
             }
             for (int r = 0; r < m; r++) mean[r] = 0;
-            double den = 0;
+            double den = 0, floor = max - NEGLIGIBLE_LOGIT;
             for (int j = 0; j < count; j++) {
+                if (logit[j] < floor) continue; // weight below e^-40 of the largest: below double precision
                 double e = Math.exp(logit[j] - max);
                 den += e;
                 for (int r = 0, o = j * m; r < m; r++) mean[r] += e * points[o + r];

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * Splits one seed into independent per-index random streams, so that sample i sees the same numbers whatever the
- * batch size, batch offset or thread count (docs/math.md §3.3; architecture habit 3).
+ * batch size, batch offset or thread count (docs/math.md §3.4; architecture habit 3).
  *
  * <p>The stream of index i is a {@link SplittableRandom} seeded with mix64(mix64(seed) + golden * (i + 1)),
  * the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014) applied to a Weyl sequence.
@@ -25,7 +25,22 @@ public final class RandomStreams {
 
     /** A fresh generator for index {@code index} (same index, same numbers). */
     public SplittableRandom stream(long index) {
-        return new SplittableRandom(mix64(base + GOLDEN * (index + 1)));
+        return new SplittableRandom(streamSeed(index));
+    }
+
+    /** The seed of index {@code index}'s streams. */
+    public long streamSeed(long index) {
+        return mix64(base + GOLDEN * (index + 1));
+    }
+
+    /** Index {@code index}'s bulk normal stream (docs/math.md §9), independent of {@link #stream(long)}. */
+    public NormalStream normals(long index) {
+        return new NormalStream(streamSeed(index));
+    }
+
+    /** Restarts {@code into} as index {@code index}'s bulk normal stream, without allocating. */
+    public NormalStream normals(long index, NormalStream into) {
+        return into.reseed(streamSeed(index));
     }
 
     /** Streams for a named purpose (e.g. "subspace", "target"), independent of the per-sample streams. */

@@ -1,7 +1,7 @@
 package org.diffold.core.sampler;
 
-import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.diffold.core.random.NormalStream;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
 
@@ -9,9 +9,10 @@ import org.diffold.core.score.Score;
  * Runs a {@link StepPlan}: Y_start ~ N(0, I), then Y <- a_i Y + b_i s(Y) + n_i Z_i for every step, optionally
  * followed by the Tweedie denoiser at the output level (docs/math.md §3.1–§3.3).
  *
- * <p>Sample i draws all its noise from stream {@code firstIndex + i}, and rows are processed independently in
- * fixed chunks, so the output is bit-identical for any batch split and thread count. Work buffers are allocated
- * once per chunk; the step loop allocates nothing. After every step the chunk is checked for NaN/Inf.
+ * <p>Sample i draws all its noise, Y_start's and every step's in order, from its bulk normal stream
+ * {@link RandomStreams#normals(long) normals(firstIndex + i)} (docs/math.md §9), and rows are processed
+ * independently in fixed chunks, so the output is bit-identical for any batch split and thread count. Work buffers
+ * are allocated once per thread; the step loop allocates nothing. After every step the chunk is checked for NaN/Inf.
  */
 public final class AffineSampler implements Sampler {
     /** Rows processed together (a chunk of 32 x 1024 doubles fits in L2). */
@@ -51,23 +52,19 @@ public final class AffineSampler implements Sampler {
                           IntConsumer progress) {
         int from = chunk * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from);
         int d = w.d;
-        double[] y = w.y, s = w.s;
-        SplittableRandom[] rng = w.rng;
-        for (int r = 0; r < rows; r++) {
-            rng[r] = streams.stream(firstIndex + from + r);
-            for (int j = r * d, end = j + d; j < end; j++) y[j] = rng[r].nextGaussian();
-        }
+        double[] y = w.y, s = w.s, z = w.z;
+        NormalStream[] rng = w.rng;
+        for (int r = 0; r < rows; r++) streams.normals(firstIndex + from + r, rng[r]).fill(y, r * d, d);
         for (int i = 0; i < plan.size(); i++) {
             w.eval.score(plan.level(i), y, s, 0, rows);
             double a = plan.a(i), b = plan.b(i), nz = plan.noise(i);
             double check = 0;
             for (int r = 0; r < rows; r++) {
-                SplittableRandom g = rng[r];
-                int j = r * d, end = j + d;
                 if (nz > 0) {
-                    for (; j < end; j++) { double v = a * y[j] + b * s[j] + nz * g.nextGaussian(); y[j] = v; check += v; }
+                    rng[r].fill(z, 0, d);
+                    check += RowKernels.affineNoise(a, b, nz, y, s, z, r * d, d);
                 } else {
-                    for (; j < end; j++) { double v = a * y[j] + b * s[j]; y[j] = v; check += v; }
+                    check += RowKernels.affine(a, b, y, s, r * d, d);
                 }
             }
             if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
@@ -87,14 +84,16 @@ public final class AffineSampler implements Sampler {
 
     private static final class Worker {
         final int d;
-        final double[] y, s;
-        final SplittableRandom[] rng = new SplittableRandom[CHUNK_ROWS];
+        final double[] y, s, z;
+        final NormalStream[] rng = new NormalStream[CHUNK_ROWS];
         final Score.Evaluator eval;
 
         Worker(Score score, int d) {
             this.d = d;
             this.y = new double[CHUNK_ROWS * d];
             this.s = new double[CHUNK_ROWS * d];
+            this.z = new double[d];
+            for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
             this.eval = score.evaluator();
         }
     }

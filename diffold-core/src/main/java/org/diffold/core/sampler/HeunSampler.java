@@ -1,11 +1,11 @@
 package org.diffold.core.sampler;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.diffold.core.grid.TimeGrid;
 import org.diffold.core.process.NoiseLevel;
 import org.diffold.core.process.OuProcess;
+import org.diffold.core.random.NormalStream;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
 
@@ -16,7 +16,7 @@ import org.diffold.core.score.Score;
  * Ytilde = Y + gamma (Y + s_{t'}(Y)), Y &lt;- Y + (gamma / 2) [(Y + s_{t'}(Y)) + (Ytilde + s_t(Ytilde))].
  *
  * <p>Same contract as {@link AffineSampler}: Y starts from N(0, I) drawn from the per-sample stream
- * {@code firstIndex + i} (the only randomness), chunks of {@link AffineSampler#CHUNK_ROWS} rows, no allocation
+ * {@link RandomStreams#normals(long) normals(firstIndex + i)} (the only randomness), chunks of {@link AffineSampler#CHUNK_ROWS} rows, no allocation
  * in the step loop, a NaN/Inf check after every step naming the step and its time, optional final Tweedie step.
  */
 public final class HeunSampler implements Sampler {
@@ -52,10 +52,7 @@ public final class HeunSampler implements Sampler {
         int from = chunk * AffineSampler.CHUNK_ROWS, rows = Math.min(AffineSampler.CHUNK_ROWS, n - from);
         int d = w.d, len = rows * d;
         double[] y = w.y, f = w.f, yt = w.yt, s = w.s;
-        for (int r = 0; r < rows; r++) {
-            SplittableRandom rng = streams.stream(firstIndex + from + r);
-            for (int j = r * d, end = j + d; j < end; j++) y[j] = rng.nextGaussian();
-        }
+        for (int r = 0; r < rows; r++) streams.normals(firstIndex + from + r, w.rng).fill(y, r * d, d);
         for (int k = 0; k < grid.steps(); k++) {
             double g = grid.gamma(k);
             w.eval.score(levels[k], y, s, 0, rows);
@@ -90,6 +87,7 @@ public final class HeunSampler implements Sampler {
         final int d;
         final double[] y, f, yt, s;
         final Score.Evaluator eval;
+        final NormalStream rng = new NormalStream(0);
 
         Worker(Score score, int d) {
             this.d = d;

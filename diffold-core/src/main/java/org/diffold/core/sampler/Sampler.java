@@ -5,7 +5,7 @@ import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
 
 /**
- * The sampler contract (docs/math.md §3.3): an immutable object with no hidden step counter that turns a
+ * The sampler contract (docs/math.md §3.4): an immutable object with no hidden step counter that turns a
  * {@link Score} and explicit random streams into samples. Sample i uses stream {@code firstIndex + i} only, so the
  * output is bit-identical for any batch split and thread count; a NaN/Inf state fails with a
  * {@link SamplingDivergedException} naming the step and its time.

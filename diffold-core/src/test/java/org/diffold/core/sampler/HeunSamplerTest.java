@@ -23,7 +23,7 @@ class HeunSamplerTest {
         RandomStreams streams = new RandomStreams(11);
         double[] out = new double[1];
         new HeunSampler(g, false).sample(s, streams, 0, 1, out, 1, null);
-        return out[0] / streams.stream(0).nextGaussian();
+        return out[0] / streams.normals(0).next();
     }
 
     @Test

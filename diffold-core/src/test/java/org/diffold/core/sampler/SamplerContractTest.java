@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The sampler contract of docs/math.md §3.3, checked for every coefficient design of §3.1. */
+/** The sampler contract of docs/math.md §3.4, checked for every coefficient design of §3.1. */
 class SamplerContractTest {
     private static final int T = 30, D = 6, K = 2, N = 70;
     private static final NoiseSchedule SCHEDULE = LiYanSchedule.create(T);

@@ -1,10 +1,7 @@
 package org.diffold.lab.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.diffold.core.knn.BruteForceKnn;
 import org.diffold.core.knn.PairwiseScan;
 
@@ -90,28 +87,9 @@ public final class KnnBenchmark {
                 "x[:256] @ y",
                 "best = min((lambda t: (x @ y, time.perf_counter() - t)[1])(time.perf_counter()) for _ in range(" + REPEATS + "))",
                 "print(2.0 * n * n * d / best / 1e9)");
-        ProcessBuilder pb = new ProcessBuilder(List.of("python3", "-c", script, Integer.toString(n), Integer.toString(dim)));
-        String t = Integer.toString(threads);
-        pb.environment().put("OPENBLAS_NUM_THREADS", t);
-        pb.environment().put("OMP_NUM_THREADS", t);
-        pb.environment().put("MKL_NUM_THREADS", t);
-        pb.redirectErrorStream(true);
-        try {
-            Process p = pb.start();
-            byte[] bytes = p.getInputStream().readAllBytes();
-            if (!p.waitFor(600, TimeUnit.SECONDS)) { p.destroyForcibly(); return "python3 timed out"; }
-            String text = new String(bytes, StandardCharsets.UTF_8).strip();
-            if (p.exitValue() != 0) return "python3 with numpy failed: " + text.lines().reduce((a, b) -> b).orElse("");
-            out[0] = Double.parseDouble(text.lines().reduce((a, b) -> b).orElse("NaN"));
-            return "";
-        } catch (IOException e) {
-            return "python3 not found (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (NumberFormatException e) {
-            return "unexpected numpy output";
-        }
+        PythonBaseline.Outcome o = PythonBaseline.run(List.of("-c", script, Integer.toString(n), Integer.toString(dim)), threads, 600);
+        out[0] = o.value();
+        return o.note();
     }
 
     /** Entry point: {@code [n] [D] [threads]}. */

@@ -31,6 +31,11 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+        SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS};
+    private static final java.awt.BasicStroke[] LINES = {org.knowm.xchart.style.lines.SeriesLines.SOLID,
+        org.knowm.xchart.style.lines.SeriesLines.DASH_DASH, org.knowm.xchart.style.lines.SeriesLines.DOT_DOT};
+
     /**
      * Builds the XChart chart, for callers that want to tweak styling before encoding.
      *
@@ -48,11 +53,15 @@ public final class ChartRenderer {
                 .setChartBackgroundColor(Color.WHITE)
                 .setPlotBackgroundColor(Color.WHITE)
                 .setLegendBorderColor(Color.LIGHT_GRAY);
+        int index = 0;
         for (LineChartSpec.Series s : spec.series()) {
             XYSeries series = s.yError() == null
                     ? chart.addSeries(s.name(), s.x(), s.y())
                     : chart.addSeries(s.name(), s.x(), s.y(), s.yError());
-            series.setMarker(SeriesMarkers.CIRCLE);
+            // series stay distinguishable without colour: a marker per series, a new line style per round of markers
+            series.setMarker(MARKERS[index % MARKERS.length]);
+            series.setLineStyle(LINES[(index / MARKERS.length) % LINES.length]);
+            index++;
         }
         return chart;
     }
