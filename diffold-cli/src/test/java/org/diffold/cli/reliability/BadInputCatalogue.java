@@ -215,6 +215,16 @@ final class BadInputCatalogue {
         store   | reproduce learned-scores --quick --db {d}/exist | --db ;; exist is an existing folder
         store   | reproduce learned-scores --quick --db {d}/notsqlite.db | --db ;; is not an SQLite database
         parse   | reproduce learned-scores --quick --dims x    | --dims ;; x
+        store   | reproduce sampler-adaptivity --quick --db {d}/exist | --db ;; exist is an existing folder
+        store   | reproduce sampler-adaptivity --quick --db {d}/notsqlite.db | --db ;; is not an SQLite database
+        out     | reproduce sampler-adaptivity --quick --runs-dir /proc/diffold-runs | --runs-dir /proc/diffold-runs ;; not writable
+        # ---- practitioners' samplers and continuous-time schemes (sample, error)
+        parse   | sample --out {d}/s.npy --sampler nope        | nope
+        parse   | error --sampler nope                         | nope
+        parse   | error --scheme nope                          | nope
+        parse   | sample --out {d}/s.npy --scheme ddpm-posterior | --grid
+        size    | sample --out {d}/s.npy --sampler euler --steps 2000000000 | --steps ;; 2000000000
+        out     | sample --out {d}/exist.npy --sampler euler --steps 10 | --out ;; exist.npy is an existing folder
         # ---- advise
         parse   | advise --dim 10 --eps 0.01                   | --k
         parse   | advise --k 8 --eps 0.01                      | --dim
