@@ -27,7 +27,7 @@ final class ReproduceAdaptivityCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--quick", description = "product target at S = 50, 100 only, no Monte Carlo TV (well under a minute)")
+    @Option(names = "--quick", description = "product target at S = 50 only, no Monte Carlo TV (well under a minute)")
     private boolean quick;
 
     @Override

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.diffold.lab.engine.EngineSweep;
+import org.diffold.lab.engine.LiYanCells;
+import org.diffold.lab.engine.SweepEngine;
 import org.diffold.lab.experiment.liyan.LiYanConfig;
 import org.diffold.lab.experiment.liyan.LiYanExperiment;
 import org.diffold.lab.experiment.liyan.LiYanReport;
 import org.diffold.lab.store.Json;
 import org.diffold.lab.store.Provenance;
 import org.diffold.lab.store.RunStore;
-import org.diffold.lab.store.Sweep;
 import org.diffold.lab.store.SweepCell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +32,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "are read back from the run store."},
         footerHeading = "%nExamples:%n",
         footer = {"  diffold reproduce li-yan", "  diffold reproduce li-yan --quick --json",
-                  "  diffold reproduce li-yan --db /tmp/runs.db --runs-dir /tmp/reports"})
+                  "  diffold reproduce li-yan --db /tmp/runs.db --runs-dir /tmp/reports",
+                  "  diffold reproduce li-yan --engine spark --master local[2]",
+                  "  diffold reproduce li-yan --engine spark --master spark://host:7077"})
 public final class ReproduceLiYanCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Mixin EngineOptions engineOptions;
     @Spec CommandSpec spec;
 
     @Option(names = "--quick", description = "a smaller grid (D in {10, 100, 1000}, T in {100, 1000}) in seconds")
@@ -43,17 +48,26 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
         LiYanConfig config = LiYanConfig.defaults(quick);
         LiYanExperiment experiment = new LiYanExperiment(config, common.seed(), common.threads());
         common.checkOutputs();
+        PrintWriter out = spec.commandLine().getOut();
+        try (SweepEngine engine = engineOptions.open()) {   // a refused engine or option writes nothing
+            run(experiment, engine, out);
+        }
+        return 0;
+    }
+
+    private void run(LiYanExperiment experiment, SweepEngine engine, PrintWriter out) throws IOException {
+        LiYanConfig config = experiment.config();
         Provenance provenance = common.provenance();
         List<SweepCell> cells = experiment.cells();
-        PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = common.openStore()) {
             String runId = store.startRun(LiYanExperiment.NAME, common.commandLine(), provenance);
-            Sweep<SweepCell> sweep = new Sweep<>(store, LiYanExperiment.NAME, provenance);
-            int missing = sweep.missing(cells);
+            EngineSweep sweep = new EngineSweep(store, LiYanExperiment.NAME, provenance, engine);
             List<Map<String, Object>> results;
             try (Progress bar = common.progress("li-yan", cells.size())) {
-                results = sweep.run(cells, experiment::compute, (done, total, key) -> bar.cell(done, total, key));
+                results = sweep.run(LiYanCells.recipe(config, common.seed(), common.threads()), cells,
+                        (done, total, key) -> bar.cell(done, total, key));
             }
+            int missing = sweep.computed();
             LiYanReport report = new LiYanReport(config, cells, results);
             Path dir = report.report(provenance).writeTo(common.runsDir().resolve(runId));
             store.finishRun(runId, dir);
@@ -63,6 +77,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                 m.put("report", dir.resolve("index.html").toString());
                 m.put("cells", cells.size());
                 m.put("computed", missing);
+                m.put("engine", engine.describe());
                 List<Map<String, Object>> rows = new java.util.ArrayList<>();
                 for (int i = 0; i < cells.size(); i++) {
                     Map<String, Object> row = new LinkedHashMap<>(cells.get(i).settings());
@@ -73,10 +88,10 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
                 out.println(Json.write(m));
             } else {
                 out.print(report.terminal());
-                out.printf("%n%d cells (%d computed, %d from the run store %s)%nreport: %s%n", cells.size(), missing,
-                        cells.size() - missing, store.path(), dir.resolve("index.html"));
+                out.printf("%n%d cells (%d computed by engine %s, %d from the run store %s)%nreport: %s%n",
+                        cells.size(), missing, engine.describe(), cells.size() - missing, store.path(),
+                        dir.resolve("index.html"));
             }
         }
-        return 0;
     }
 }

@@ -1,9 +1,9 @@
 package org.diffold.core.solver;
 
-import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.diffold.core.linalg.Parallel;
 import org.diffold.core.process.NoiseLevel;
+import org.diffold.core.random.NormalStream;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.Sampler;
 import org.diffold.core.sampler.SamplingDivergedException;
@@ -15,7 +15,8 @@ import org.diffold.core.sigma.SigmaGrid;
  * sigma (variance-preserving abar = 1/(1 + sigma^2), c = sqrt(abar)), D(x, sigma) = x + sigma^2 c s(c x), Tweedie's
  * formula for x = x_0 + sigma z written through the variance-preserving score s of the core Score.
  *
- * <p>Sample i draws its initial state and all step noise from stream {@code firstIndex + i}, in program order, and
+ * <p>Sample i draws its initial state and all step noise from the normal stream {@code firstIndex + i}
+ * ({@link RandomStreams#normals}, docs/math.md §9), in program order, and
  * rows are processed in fixed chunks, so the output is bit-identical for any batch split and thread count.
  * Registers are allocated once per chunk; the operation loop allocates nothing. Every combine into x is followed by a
  * NaN/Inf check that names the step. The output is x at the output level (data scale), or c_out x
@@ -74,12 +75,10 @@ public final class SolverSampler implements Sampler {
     private void runChunk(Worker w, RandomStreams streams, long firstIndex, int chunk, int n, double[] out, IntConsumer progress) {
         int from = chunk * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from), d = w.d, len = rows * d;
         double[][] reg = w.reg;
-        SplittableRandom[] rng = w.rng;
+        NormalStream[] rng = w.rng;
         double init = program.initStd();
-        for (int r = 0; r < rows; r++) {
-            rng[r] = streams.stream(firstIndex + from + r);
-            for (int j = r * d, end = j + d; j < end; j++) reg[0][j] = init * rng[r].nextGaussian();
-        }
+        for (int r = 0; r < rows; r++) streams.normals(firstIndex + from + r, rng[r]).fill(reg[0], r * d, d);
+        for (int j = 0; j < len; j++) reg[0][j] *= init;
         for (int op = 0; op < program.size(); op++) {
             double[] dst = reg[program.dst(op)];
             if (program.kind(op) == SolverProgram.DENOISE) {
@@ -112,12 +111,14 @@ public final class SolverSampler implements Sampler {
             coef[t] = program.termCoefficient(t0 + t);
         }
         double noise = program.noise(op);
+        double[] z = w.z;
         for (int r = 0; r < rows; r++) {
-            SplittableRandom g = w.rng[r];
-            for (int j = r * d, end = j + d; j < end; j++) {
+            int base = r * d;
+            if (noise > 0) w.rng[r].fill(z, 0, d);
+            for (int j = base, end = base + d; j < end; j++) {
                 double v = 0;
                 for (int t = 0; t < terms; t++) v += coef[t] * src[t][j];
-                if (noise > 0) v += noise * g.nextGaussian();
+                if (noise > 0) v += noise * z[j - base];
                 dst[j] = v;
             }
         }
@@ -138,8 +139,8 @@ public final class SolverSampler implements Sampler {
     private static final class Worker {
         final int d;
         final double[][] reg, terms;
-        final double[] y, s, coef;
-        final SplittableRandom[] rng = new SplittableRandom[CHUNK_ROWS];
+        final double[] y, s, z, coef;
+        final NormalStream[] rng = new NormalStream[CHUNK_ROWS];
         final Score.Evaluator eval;
 
         Worker(Score score, int d, int registers, int maxTerms) {
@@ -149,6 +150,8 @@ public final class SolverSampler implements Sampler {
             coef = new double[maxTerms];
             y = new double[CHUNK_ROWS * d];
             s = new double[CHUNK_ROWS * d];
+            z = new double[d];
+            for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
             eval = score.evaluator();
         }
     }

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
  * relative, 10% unless stated: TLE is 15% (its 2k^2 pooled samples carry an upward bias of about k/(k-1) on small k,
  * measured 3.30 on S^3), ESS 15% on S^4 (curvature tilts neighbour directions out of the tangent plane), and the
  * cube's boundary pulls the kNN estimators low (MLE and corrint 4.5 at d = 5, hence d <= 4 for the cube). FisherS
- * reads the sphere S^d in R^{d+1} as d + 1 (the dimension of the ambient space of its reference sphere).
+ * reads the sphere S^d in R^{d+1} as d + 1 (the dimension of the ambient space of its reference sphere); MADA's mean
+ * is 15% (the heavy upper tail of its local values lifts it 6-9%: 2.12-2.18 on S^2 over four samples).
  */
 class EstimatorAccuracyTest {
     static final int N = 2000;
-    static final Map<String, Double> TOLERANCE = Map.of("tle", 0.15, "ess", 0.15);
+    static final Map<String, Double> TOLERANCE = Map.of("tle", 0.15, "ess", 0.15, "mada", 0.15);
 
     static DataManifold sphere(int d) {
         return new SphereTarget(1, Subspace.random(10, d + 1, new SplittableRandom(d)));

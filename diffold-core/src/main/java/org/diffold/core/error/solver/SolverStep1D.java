@@ -56,7 +56,7 @@ public final class SolverStep1D implements Step1D {
         for (int op = 0; op < p.size(); op++) {
             current.add(op);
             boolean intoX = p.kind(op) == SolverProgram.COMBINE && p.dst(op) == 0;
-            if (intoX && (p.noise(op) > 0 || op == p.size() - 1 || nextIsLastSegment(p, op))) {
+            if (intoX && (p.noise(op) > 0 || op == p.size() - 1 || endsStep(p, op))) {
                 double after = p.levelAfter(op);
                 steps.add(new SolverStep1D(p, current.stream().mapToInt(Integer::intValue).toArray(), factor, level, after,
                         p.noise(op), p.stepLabel(p.step(op))));
@@ -68,8 +68,8 @@ public final class SolverStep1D implements Step1D {
         return steps.toArray(new Step1D[0]);
     }
 
-    /** A deterministic program still ends a segment at every combine into x (one step per grid step). */
-    private static boolean nextIsLastSegment(SolverProgram p, int op) {
+    /** Whether op is the last operation of its grid step (a deterministic step still ends a segment there). */
+    private static boolean endsStep(SolverProgram p, int op) {
         return op + 1 < p.size() && p.step(op + 1) != p.step(op);
     }
 
