@@ -16,13 +16,7 @@ fi
 ./mvnw -q -B -pl diffold-nn -am install -DskipTests
 CP="diffold-nn/target/classes:$(./mvnw -q -B -pl diffold-nn dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)"
 CACHE="$PWD/.djl-cache"
-JAVA=""
-for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  [ -x "$j" ] || continue
-  v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then JAVA="$j"; break; fi
-done
-[ -n "$JAVA" ] || { echo "nn-throughput: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
+. bench/java21.sh nn-throughput
 mkdir -p "$CACHE/jna"
 exec "$JAVA" --enable-native-access=ALL-UNNAMED -DDJL_CACHE_DIR="$CACHE" -Djna.tmpdir="$CACHE/jna" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.diffold.nn.bench.TrainThroughputBench --python "$PY" "$@"

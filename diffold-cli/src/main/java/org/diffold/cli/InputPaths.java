@@ -29,6 +29,15 @@ public final class InputPaths {
         return file;
     }
 
+    /** True if the folder holds any {@code .dfnn} file (e.g. a latent model's stages); the loader checks which. */
+    private static boolean holdsCheckpoints(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".dfnn"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Checks a model given by {@code option}: a checkpoint file, or a folder holding {@code fileInFolder}.
      *
@@ -44,11 +53,11 @@ public final class InputPaths {
         if (Files.isDirectory(modelOrFile)) {
             Path f = modelOrFile.resolve(fileInFolder);
             if (Files.isDirectory(f)) throw new UsageException(option + " " + shown + ": " + fileInFolder + " in it is a folder, not a checkpoint");
-            if (!Files.exists(f)) {
+            if (!Files.exists(f) && !holdsCheckpoints(modelOrFile)) {
                 throw new UsageException(option + " " + shown + " is a folder without " + fileInFolder
                         + "; give a model folder written by 'diffold train' or a checkpoint file");
             }
-            file(option, f);
+            if (Files.exists(f)) file(option, f);
             return modelOrFile;
         }
         file(option, modelOrFile);

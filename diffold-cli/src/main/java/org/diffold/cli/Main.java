@@ -37,6 +37,8 @@ public final class Main implements Runnable {
             ErrorCommand::new,
             SampleCommand::new,
             TrainCommand::new,
+            EncodeCommand::new,
+            DecodeCommand::new,
             EvaluateCommand::new,
             ReproduceCommand::withSubcommands,
             AdviseCommand::new,

@@ -37,7 +37,11 @@ public final class OutputPaths {
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
             boolean ok = false;
             for (String ext : extensions) ok |= name.endsWith(ext);
-            if (!ok) throw new UsageException(option + " must end in " + String.join(" or ", extensions) + ", got " + shown);
+            if (!ok) {
+                String allowed = extensions.length == 1 ? extensions[0]
+                        : String.join(", ", java.util.Arrays.copyOf(extensions, extensions.length - 1)) + " or " + extensions[extensions.length - 1];
+                throw new UsageException(option + " must end in " + allowed + ", got " + shown);
+            }
         }
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {

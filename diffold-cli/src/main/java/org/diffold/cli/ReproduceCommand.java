@@ -14,13 +14,15 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  diffold reproduce li-yan            the full Li & Yan table (about a minute)",
                   "  diffold reproduce li-yan --quick    a smaller grid in seconds",
-                  "  diffold reproduce potaptchik        steps vs intrinsic and ambient dimension (under a minute)"})
+                  "  diffold reproduce potaptchik        steps vs intrinsic and ambient dimension (under a minute)",
+                  "  diffold reproduce sild --quick      SiLD vs VAE latent diffusion on Fashion-MNIST (about 2 minutes)"})
 public final class ReproduceCommand implements Runnable {
     /** One factory per reproduction, in the order shown by {@code --help}. */
     static final List<Supplier<Object>> EXPERIMENTS = List.of(
             ReproduceLiYanCommand::new,
             ReproducePotaptchikCommand::new,
             LearnedScoresCommand::new,
+            ReproduceSildCommand::new,
             ReproduceAdaptivityCommand::new
     );
 

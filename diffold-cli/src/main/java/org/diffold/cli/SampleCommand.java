@@ -14,6 +14,9 @@ import org.diffold.core.sampler.Sampler;
 import org.diffold.core.score.Score;
 import org.diffold.core.target.Target;
 import org.diffold.nn.train.TrainedModel;
+import org.diffold.lab.report.ImageGrid;
+import org.diffold.nn.image.ImageShape;
+import org.diffold.nn.latent.LatentModel;
 import org.diffold.lab.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  diffold sample --target gmm-subspace --k 8 --dim 256 --steps 500 --design li-yan --n 10000 --out samples.npy",
             "  diffold sample --target product-subspace --dim 50 --design classic --n 2000 --out s.csv --json",
             "  diffold sample --model model/ --design li-yan --steps 500 --n 5000 --out samples.npy",
+            "  diffold sample --model sild/ --steps 200 --n 64 --out grid.png   (image model: grid.png and grid.npy)",
             "  diffold sample --target gaussian-subspace --dim 100 --sampler dpmpp-2m --sigmas karras:rho=7 --steps 20 --n 1000 --out s.npy",
             "  diffold sample --target product-subspace --dim 50 --scheme ddpm-posterior --grid potaptchik:kappa=0.1,L=50,M=70 --n 1000 --out s.npy",
             "Row i of the output depends only on --seed and i: any --threads gives the same bits."})
@@ -46,8 +50,12 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "number of samples (default: ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "output file; .npy (NumPy float64) or .csv")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "output file; .npy (NumPy float64) or .csv; "
+            + ".png for a model trained on images: an image grid, with the samples in a .npy beside it")
     Path out;
+
+    @Option(names = "--columns", paramLabel = "N", defaultValue = "8", description = "images per row of a .png grid (default: ${DEFAULT-VALUE})")
+    int columns;
 
     @Option(names = {"--denoise", "--final-denoise"}, description = "finish with the Tweedie denoiser at the output level (docs/math.md §3.2)")
     boolean denoise;
@@ -59,8 +67,11 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Sizes.atLeast("--n", n, 1);
-        OutputPaths.file("--out", out, ".npy", ".csv");
-        boolean csv = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        OutputPaths.file("--out", out, ".npy", ".csv", ".png");
+        String file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean csv = file.endsWith(".csv"), png = file.endsWith(".png");
+        if (png && model == null) throw new UsageException("--out " + out + ": a .png grid needs --model trained on images");
+        Sizes.atLeast("--columns", columns, 1);
         if (model != null) InputPaths.model("--model", model, TrainedModel.FILE);
         SamplerOptions.Kind kind = samplers.kind(spec.commandLine().getParseResult());
         if (kind != SamplerOptions.Kind.DESIGN) Sizes.range("--steps", problem.steps, 1, ProblemOptions.MAX_STEPS);
@@ -74,15 +85,33 @@ public final class SampleCommand implements Callable<Integer> {
                     throw new UsageException(opt + " does not go with --model: the model fixes the data and its dimension");
                 }
             }
-            try (TrainedModel m = TrainedModel.load(model, nn.device())) {
-                dim = m.score().dim();
-                seconds = write(m.score(), sampler, csv);
+            if (LatentModel.isLatent(model)) {
+                try (LatentModel m = LatentModel.load(model, nn.device())) {
+                    dim = m.dim();
+                    if (png && m.shape() == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
+                    HeapGuard.requireDoubles((long) n * dim, "--n " + n + " samples of dimension " + dim);
+                    long t0 = System.nanoTime();
+                    double[] x;
+                    try (Progress bar = common.progress("sampling", n)) {
+                        x = m.sample(sampler, common.seed(), n, common.threads(), bar::step);
+                    }
+                    seconds = (System.nanoTime() - t0) * 1e-9;
+                    writeRows(x, dim, csv, png, m.shape());
+                }
+            } else {
+                try (TrainedModel m = TrainedModel.load(model, nn.device())) {
+                    dim = m.score().dim();
+                    String sh = m.checkpoint().meta().get("prov.data.shape");
+                    ImageShape shape = sh == null ? null : ImageShape.parse(sh);
+                    if (png && shape == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
+                    seconds = write(m.score(), sampler, csv, png, shape);
+                }
             }
         } else {
             Target target = problem.anyTarget(common.seed());
             dim = target.dim();
             k = target.intrinsicDim();
-            seconds = write(target.score(), sampler, csv);
+            seconds = write(target.score(), sampler, csv, false, null);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (common.json()) {
@@ -109,7 +138,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     /** Samples with the score, writes the file atomically, returns the sampling time in seconds. */
-    private double write(Score score, Sampler sampler, boolean csv) throws IOException {
+    private double write(Score score, Sampler sampler, boolean csv, boolean png, ImageShape shape) throws IOException {
         int d = score.dim();
         Sizes.doubles("--n " + n + " samples of dimension " + d, n, d, 1, "--n");
         double[] samples = new double[n * d];
@@ -119,6 +148,23 @@ public final class SampleCommand implements Callable<Integer> {
                     common.threads(), bar::step);
         }
         double seconds = (System.nanoTime() - t0) * 1e-9;
+        writeRows(samples, d, csv, png, shape);
+        return seconds;
+    }
+
+    /** Writes n x d rows as CSV, .npy, or a PNG grid (values in [-1, 1]) plus a .npy beside it. */
+    private void writeRows(double[] samples, int d, boolean csv, boolean png, ImageShape shape) throws IOException {
+        if (png) {
+            if (shape == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
+            if (shape.channels() != 1 && shape.channels() != 3) {
+                throw new UsageException("--out " + out + ": a grid shows 1 or 3 channels, the model's images have " + shape.channels());
+            }
+            String name = out.getFileName().toString();
+            Path npy = out.resolveSibling(name.substring(0, name.length() - 4) + ".npy");
+            NpyWriter.write(npy, samples, n, d);
+            ImageGrid.writePng(out, ImageGrid.rows(samples, n, d), shape.height(), shape.width(), shape.channels(), columns, -1, 1);
+            return;
+        }
         if (csv) {
             java.util.List<String> header = new java.util.ArrayList<>();
             for (int j = 0; j < d; j++) header.add("x" + j);
@@ -126,6 +172,5 @@ public final class SampleCommand implements Callable<Integer> {
         } else {
             NpyWriter.write(out, samples, n, d);
         }
-        return seconds;
     }
 }

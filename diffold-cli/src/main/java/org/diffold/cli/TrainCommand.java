@@ -30,6 +30,8 @@ import org.diffold.nn.train.TrainedModel;
 import org.diffold.nn.train.Trainer;
 import org.diffold.nn.train.TrainingData;
 import org.diffold.nn.train.TrainingHistory;
+import org.diffold.nn.latent.LatentModel;
+import org.diffold.nn.latent.RealData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,16 +43,21 @@ import picocli.CommandLine.Spec;
         description = "Train a score network by denoising score matching (DJL + PyTorch).",
         footerHeading = "%nExamples:%n",
         footer = {"  diffold train --data gmm-subspace:k=8 --dim 256 --steps 20000 --out model/",
-                  "  diffold train --data gmm-subspace:k=8 --dim 256 --steps 40000 --out model/ --resume   (continue it)"})
+                  "  diffold train --data gmm-subspace:k=8 --dim 256 --steps 40000 --out model/ --resume   (continue it)",
+                  "  diffold train --data fashion-mnist --latent sild --latent-dim 16 --out sild/   (SiLD, both stages)",
+                  "  diffold train --data fashion-mnist:classes=0,3 --latent vae:kl=1e-6 --out vae/",
+                  "  diffold train --data images.npy --image-shape 32x32x3 --latent sild --out mine/"})
 final class TrainCommand implements Callable<Integer> {
     @Mixin private CommonOptions common;
     @Mixin private NnOptions nn;
+    @Mixin private LatentOptions latentOpts;
     @Spec private CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "data set: a target spec "
-            + "(gaussian-subspace, gmm-subspace or product-subspace with :k=..,...) sampled with --seed")
+            + "(gaussian-subspace, gmm-subspace or product-subspace with :k=..,...) sampled with --seed, "
+            + "fashion-mnist[:classes=0,3] (held out: its t10k set) or a data file (.npy, .csv, IDX)")
     private String data;
-    @Option(names = "--dim", required = true, paramLabel = "D", description = "ambient dimension D") private int dim;
+    @Option(names = "--dim", paramLabel = "D", description = "ambient dimension D of a target spec (real data: from the data)") private int dim;
     @Option(names = "--k", paramLabel = "K", description = "intrinsic dimension when the spec has no k= (default: ${DEFAULT-VALUE})")
     private int k = 8;
     @Option(names = "--n-train", paramLabel = "N", description = "rows drawn from the target (default: ${DEFAULT-VALUE})")
@@ -83,7 +90,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Sizes.atLeast("--dim", dim, 1);
         Sizes.atLeast("--n-train", nTrain, 1);
         Sizes.atLeast("--steps", steps, 1);
         Sizes.atLeast("--batch", batch, 1);
@@ -97,34 +103,50 @@ final class TrainCommand implements Callable<Integer> {
         Sizes.real("--clip", clip, 0, Double.MAX_VALUE, ">= 0 (0 = off)");
         Sizes.real("--ema", ema, 0, Math.nextDown(1.0), "in [0, 1) (0 = off)");
         Sizes.real("--val-fraction", valFraction, 0, 0.5, "in [0, 0.5]");
+        boolean real = RealData.isFashionMnist(data) || isFile(data);
+        if (!real && latentOpts.latent != null) {
+            throw new UsageException("--latent needs real data: --data fashion-mnist[:classes=..] or a data file, got '" + data + "'");
+        }
+        if (!real && dim < 1) throw new UsageException("--dim must be >= 1 for --data " + data + ", got " + dim);
         OutputPaths.folder("--out", out);
         common.checkOutputs();
         Path file = out.resolve(TrainedModel.FILE);
         if (Files.isDirectory(file)) throw new UsageException("--out " + out + ": " + TrainedModel.FILE + " in it is a folder");
-        if (Files.exists(file) && !resume) {
+        if ((Files.exists(file) || Files.exists(out.resolve(LatentModel.STAGE1_FILE))) && !resume) {
             throw new UsageException(out + " already holds a checkpoint; pass --resume to continue it or choose another --out");
         }
-        if (resume && !Files.exists(file)) {
+        if (resume && !Files.exists(file) && !Files.exists(out.resolve(LatentModel.STAGE1_FILE))) {
             throw new UsageException("--resume: " + out + " holds no checkpoint (" + TrainedModel.FILE
                     + ") to continue; drop --resume to start a new run there");
         }
         TrainConfig cfg = new TrainConfig(steps, batch, new LrSchedule(lrSchedule, lr, warmup, 0.05), clip, 0.9, 0.999, 1e-8, ema,
                 valFraction, evalEvery, 20, 256, checkpointEvery, common.seed(), process, schedule, scheduleSteps, tMin, tMax,
                 timeSampling, LossWeighting.parse(weighting));
-        NetworkSpec net = new NetworkSpec(Architecture.parse(arch), dim, width, depth, Activation.parse(activation),
-                Parameterisation.parse(param), NoiseEmbedding.DEFAULT);
-        SubspaceTarget target = Targets.parse(data, dim, k, common.seed());
-        Sizes.doubles("the training set (--n-train " + nTrain + " x --dim " + dim + ")", nTrain, dim, 2, "--n-train or --dim");
-        double[] rows = new double[nTrain * dim];
-        target.sample(new RandomStreams(common.seed()).child("train-data"), 0, nTrain, rows);
-        TrainingData td = new TrainingData(rows, dim, valFraction, common.seed(), data + " D=" + dim + " N=" + nTrain);
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("data.spec", data);
-        prov.put("data.k", Integer.toString(target.intrinsicDim()));
         prov.put("data.seed", Long.toString(common.seed()));
         prov.put("command", String.join(" ", common.commandLine()));
         Provenance provenance = common.provenance();
         prov.put("git", provenance.gitRevision());
+        SubspaceTarget target = null;
+        TrainingData td;
+        if (real) {
+            RealData rd = RealData.load(data, nTrain, latentOpts.nHeldOut, latentOpts.shape(), !latentOpts.noScale);
+            if (rd.data().shape() != null) prov.put("data.shape", rd.data().shape().toString());
+            if (latentOpts.latent != null) {
+                latentOpts.spec(rd.data().dim(), rd.data().shape()); // validates before anything is built
+                return new LatentTrainRun(common, nn, spec.commandLine().getOut()).run(rd.data(), latentOpts, networkSpec(latentOpts.latentDim), cfg, out, prov);
+            }
+            td = TrainingData.withHeldOut(rd.data().train(), rd.data().heldOut(), rd.data().dim(), rd.data().description());
+        } else {
+            target = Targets.parse(data, dim, k, common.seed());
+            Sizes.doubles("the training set (--n-train " + nTrain + " x --dim " + dim + ")", nTrain, dim, 2, "--n-train or --dim");
+            double[] rows = new double[nTrain * dim];
+            target.sample(new RandomStreams(common.seed()).child("train-data"), 0, nTrain, rows);
+            td = new TrainingData(rows, dim, valFraction, common.seed(), data + " D=" + dim + " N=" + nTrain);
+            prov.put("data.k", Integer.toString(target.intrinsicDim()));
+        }
+        NetworkSpec net = networkSpec(td.dim());
         PrintWriter o = spec.commandLine().getOut();
         if (resume && Files.exists(file)) {
             Map<String, String> saved = org.diffold.nn.train.RunMetadata.spec(CheckpointFormat.read(file)).toMap();
@@ -165,6 +187,16 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private NetworkSpec networkSpec(int d) {
+        return new NetworkSpec(Architecture.parse(arch), d, width, depth, Activation.parse(activation), Parameterisation.parse(param),
+                NoiseEmbedding.DEFAULT);
+    }
+
+    private static boolean isFile(String spec) {
+        String s = spec.toLowerCase(Locale.ROOT);
+        return Files.exists(Path.of(spec)) || s.endsWith(".npy") || s.endsWith(".csv") || s.endsWith(".gz") || s.endsWith("ubyte");
+    }
+
     private static String json(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "null";
     }
@@ -182,7 +214,7 @@ final class TrainCommand implements Callable<Integer> {
         for (TrainingHistory.EvalRecord r : t.history().evaluations()) {
             rows.add(List.of(Integer.toString(r.step()), fmt(r.trainLoss()), fmt(r.validationLoss()), fmt(r.epsScore2()), fmt(r.epsScore2StdErr())));
         }
-        return Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + dim + ")").provenance(p)
+        return Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + t.spec().dim() + ")").provenance(p)
                 .paragraph("Network " + t.spec().toMap() + "; training " + t.config().toMap() + ". eps_score^2 is Li-Yan's score error "
                         + "(docs/math.md §4.4) against the target's exact score on the training schedule, stratified over t.")
                 .chart("loss", chart.build())

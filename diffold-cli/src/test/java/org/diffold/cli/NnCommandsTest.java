@@ -13,11 +13,7 @@ class NnCommandsTest {
     @TempDir Path dir;
 
     private String[] common(String... args) {
-        String[] base = {"--db", dir.resolve("runs/d.db").toString(), "--runs-dir", dir.resolve("runs").toString(), "--threads", "1"};
-        String[] out = new String[args.length + base.length];
-        System.arraycopy(args, 0, out, 0, args.length);
-        System.arraycopy(base, 0, out, args.length, base.length);
-        return out;
+        return CliRun.inStore(dir, args);
     }
 
     @Test

@@ -81,6 +81,6 @@ class SampleCommandTest {
     void wrongExtensionIsAUsageError() {
         CliRun r = CliRun.of("sample", "--dim", "5", "--k", "2", "--n", "4", "--out", dir.resolve("x.txt").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains(".npy or .csv"), r.err());
+        assertTrue(r.err().contains(".npy, .csv or .png"), r.err());
     }
 }

@@ -12,7 +12,7 @@ import org.diffold.lab.engine.SweepEngineProvider;
  * Opens {@link SparkEngine} with its own Spark context. Options: {@code master} ({@code local[N]},
  * {@code local[N,F]}, {@code spark://host:port}, {@code yarn}, {@code k8s://...}; may be left out under
  * {@code spark-submit}, which sets {@code spark.master}) and any {@code spark.*} property. Defaults [ours]: the
- * web UI is off; local masters bind the driver to 127.0.0.1; for a cluster master without {@code spark.jars} the
+ * web UI is off; executors get {@code --add-modules=jdk.incubator.vector}; local masters bind the driver to 127.0.0.1; for a cluster master without {@code spark.jars} the
  * jar named by the system property {@value #JARS_PROPERTY} (the launcher sets it to the shaded jar) is shipped to
  * the executors.
  */
@@ -22,6 +22,7 @@ public final class SparkEngineProvider implements SweepEngineProvider {
     public static final String NAME = "spark";
     /** System property naming the jar(s) executors need, comma-separated, when {@code spark.jars} is unset. */
     public static final String JARS_PROPERTY = "diffold.spark.jars";
+    private static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|(spark|k8s)://\\S+|yarn");
 
@@ -65,6 +66,11 @@ public final class SparkEngineProvider implements SweepEngineProvider {
                     + "local[N], local[*], local[N,RETRIES], spark://host:port, yarn, k8s://host:port");
         }
         conf.setIfMissing("spark.app.name", "diffold");
+        // executors use the Vector API kernels too (without the module they take the scalar paths: same bits)
+        String executorOpts = conf.get("spark.executor.extraJavaOptions", "");
+        if (!executorOpts.contains("jdk.incubator.vector")) {
+            conf.set("spark.executor.extraJavaOptions", (executorOpts + " " + VECTOR_MODULE).strip());
+        }
         conf.setIfMissing("spark.ui.enabled", "false");
         if (master.startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");

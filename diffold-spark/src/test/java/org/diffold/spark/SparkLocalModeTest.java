@@ -134,5 +134,6 @@ class SparkLocalModeTest {
         assertTrue(SweepEngines.names().contains("spark"), SweepEngines.names().toString());
         SparkConf conf = SparkEngineProvider.conf(Map.of("master", "local[2]"));
         assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
+        assertTrue(conf.get("spark.executor.extraJavaOptions").contains("jdk.incubator.vector"));
     }
 }

@@ -62,8 +62,8 @@ final class BadInputCatalogue {
         size    | sample --out {d}/s.npy --steps 2000000000    | --steps ;; 2000000000
         out     | sample --out {d}/exist.npy --n 10 --dim 10 --steps 10 | --out ;; exist.npy is an existing folder
         out     | sample --out {d}/exist.csv --n 10 --dim 10 --steps 10 | --out ;; exist.csv is an existing folder
-        out     | sample --out {d}/s.txt                       | --out must end in .npy or .csv ;; s.txt
-        out     | sample --out {d}/s                           | --out must end in .npy or .csv
+        out     | sample --out {d}/s.txt                       | --out must end in .npy, .csv or .png ;; s.txt
+        out     | sample --out {d}/s                           | --out must end in .npy, .csv or .png
         out     | sample --out {d}/blocker/s.npy --n 10        | --out ;; blocker ;; is a file, not a folder
         out     | sample --out /proc/diffold-no/s.npy --n 10   | --out /proc/diffold-no/s.npy ;; not writable
         out     | sample --out /proc/s.npy --n 10              | --out /proc/s.npy ;; not writable
@@ -81,7 +81,7 @@ final class BadInputCatalogue {
         control | sample --out {d}/s\u001b[31m.txt             | --out must end in ;; \\x1b[31m
         control | sample --out {d}/s.npy --target \u001b[2Jx   | unknown target
         # ---- train
-        range   | train --data gmm-subspace:k=2 --dim 0 --out {d}/m        | --dim must be >= 1, got 0
+        range   | train --data gmm-subspace:k=2 --dim 0 --out {d}/m        | --dim must be >= 1 ;; got 0
         range   | train --data gmm-subspace:k=2 --dim 4 --n-train 0 --out {d}/m | --n-train must be >= 1, got 0
         range   | train --data gmm-subspace:k=2 --dim 4 --steps 0 --out {d}/m | --steps must be >= 1, got 0
         range   | train --data gmm-subspace:k=2 --dim 4 --batch 0 --out {d}/m | --batch must be >= 1, got 0
@@ -225,6 +225,13 @@ final class BadInputCatalogue {
         parse   | sample --out {d}/s.npy --scheme ddpm-posterior | --grid
         size    | sample --out {d}/s.npy --sampler euler --steps 2000000000 | --steps ;; 2000000000
         out     | sample --out {d}/exist.npy --sampler euler --steps 10 | --out ;; exist.npy is an existing folder
+        # ---- encode, decode, reproduce sild
+        parse   | encode                                       | --model
+        parse   | decode                                       | --model
+        in      | encode --model {d}/missing --data {d}/t.npy --out {d}/z.npy | missing
+        in      | decode --model {d}/missing --latents {d}/t.npy --out {d}/x.npy | missing
+        store   | reproduce sild --quick --db {d}/exist        | --db ;; exist is an existing folder
+        parse   | reproduce sild --nope                        | unknown option '--nope'
         # ---- advise
         parse   | advise --dim 10 --eps 0.01                   | --k
         parse   | advise --k 8 --eps 0.01                      | --dim

@@ -40,6 +40,7 @@ final class HtmlPage {
                 case ReportBlock.Paragraph p -> sb.append("<p>").append(Html.escape(p.text())).append("</p>\n");
                 case ReportBlock.Table t -> table(sb, t);
                 case ReportBlock.Chart c -> chart(sb, c);
+                case ReportBlock.Image im -> image(sb, im);
             }
         }
         sb.append("</body>\n</html>\n");
@@ -86,6 +87,20 @@ final class HtmlPage {
                 .append("\" width=\"").append(ChartRenderer.WIDTH).append("\" height=\"").append(ChartRenderer.HEIGHT)
                 .append("\">\n<figcaption>").append(title).append(" (<a href=\"").append(name)
                 .append(".svg\">SVG</a>, <a href=\"").append(name).append(".png\">PNG</a>)</figcaption>\n</figure>\n");
+    }
+
+    private static void image(StringBuilder sb, ReportBlock.Image im) {
+        String name = Html.escape(im.name());
+        int w = -1, h = -1;
+        try {
+            java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(im.png()));
+            if (b != null) { w = b.getWidth() * im.zoom(); h = b.getHeight() * im.zoom(); }
+        } catch (java.io.IOException e) {
+            // leave the natural size
+        }
+        sb.append("<figure>\n<img src=\"").append(name).append(".png\" alt=\"").append(Html.escape(im.caption())).append('"');
+        if (w > 0) sb.append(" width=\"").append(w).append("\" height=\"").append(h).append("\" style=\"image-rendering:pixelated\"");
+        sb.append(">\n<figcaption>").append(Html.escape(im.caption())).append("</figcaption>\n</figure>\n");
     }
 
     private static boolean isNumber(String s) {

@@ -80,6 +80,7 @@ public final class Report {
                         write(dir.resolve(c.name() + ".png"), ChartRenderer.png(c.spec()));
                         write(dir.resolve(c.name() + ".svg"), ChartRenderer.svg(c.spec()));
                     }
+                    case ReportBlock.Image im -> write(dir.resolve(im.name() + ".png"), im.png());
                     case ReportBlock.Heading h -> { }
                     case ReportBlock.Paragraph p -> { }
                 }
@@ -163,6 +164,22 @@ public final class Report {
             ReportBlock.Chart c = new ReportBlock.Chart(name, spec);
             unique(chartNames, name, "chart");
             blocks.add(c);
+            return this;
+        }
+
+        /**
+         * Adds a picture, written as {@code <name>.png} (chart names and picture names share one namespace).
+         *
+         * @param name unique file stem
+         * @param caption caption
+         * @param png PNG bytes, e.g. from {@link ImageGrid#pngBytes}
+         * @param zoom display scale for small images
+         * @return this builder
+         */
+        public Builder image(String name, String caption, byte[] png, int zoom) {
+            ReportBlock.Image im = new ReportBlock.Image(name, caption, png, zoom);
+            unique(chartNames, name, "chart or image");
+            blocks.add(im);
             return this;
         }
 

@@ -65,6 +65,24 @@ public sealed interface ReportBlock {
         }
     }
 
+    /**
+     * A picture (e.g. an {@link ImageGrid}), shown as {@code <name>.png} at its natural size times {@code zoom}.
+     *
+     * @param name file stem
+     * @param caption caption text
+     * @param png the PNG bytes
+     * @param zoom display scale (>= 1) for small images
+     */
+    record Image(String name, String caption, byte[] png, int zoom) implements ReportBlock {
+        /** Checks the name and zoom. */
+        public Image {
+            checkName(name);
+            Objects.requireNonNull(caption, "caption");
+            Objects.requireNonNull(png, "png");
+            if (zoom < 1) throw new IllegalArgumentException("image zoom must be >= 1, got " + zoom);
+        }
+    }
+
     private static void checkName(String name) {
         if (name == null || !FILE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("report item name '" + name

@@ -64,6 +64,27 @@ public final class TrainingData {
         this.fingerprint = crc.getValue() ^ ((long) n << 32);
     }
 
+    private TrainingData(int dim, double[] train, double[] validation, String description, long fingerprint) {
+        this.dim = dim;
+        this.train = train;
+        this.validation = validation;
+        this.description = description;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * Training rows with their own held-out rows (e.g. Fashion-MNIST's t10k set) instead of a random split; the
+     * fingerprint covers both (training rows first). Same checks as the constructor.
+     */
+    public static TrainingData withHeldOut(double[] train, double[] heldOut, int dim, String description) {
+        double[] all = new double[train.length + heldOut.length];
+        System.arraycopy(train, 0, all, 0, train.length);
+        System.arraycopy(heldOut, 0, all, train.length, heldOut.length);
+        TrainingData checked = new TrainingData(all, dim, 0, 0, description);
+        if (heldOut.length % dim != 0) throw new IllegalArgumentException("held-out length " + heldOut.length + " is not a multiple of dim " + dim);
+        return new TrainingData(dim, train.clone(), heldOut.clone(), description, checked.fingerprint);
+    }
+
     /**
      * sigma_data of the {@code edm} preconditioning: the root mean square of the training values,
      * sqrt(sum_i ||x0_i||^2 / (n D)), the per-coordinate second moment that V = c^2 sigma_data^2 + sigma^2 of

@@ -1,0 +1,79 @@
+package org.diffold.nn.bench;
+
+import ai.djl.Device;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.diffold.nn.image.ImageShape;
+import org.diffold.nn.latent.AutoencoderSpec;
+import org.diffold.nn.latent.LatentData;
+import org.diffold.nn.latent.Objective;
+import org.diffold.nn.latent.Stage1Config;
+import org.diffold.nn.latent.Stage1Trainer;
+import org.diffold.nn.runtime.NnRuntime;
+import org.diffold.nn.train.LrSchedule;
+
+/**
+ * SiLD stage-1 training throughput (samples/s) of the conv autoencoder on 28x28x1 images, against the same network
+ * and loop in PyTorch from Python ({@code bench/torch_ae_throughput.py}), measured in the same run, alternating
+ * Diffold and PyTorch per repeat; prints the best of each and the ratio. Arguments: --python, --threads,
+ * --steps, --warmup, --repeats, --batch, --width.
+ */
+public final class AutoencoderThroughputBench {
+    private AutoencoderThroughputBench() {}
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) throws Exception {
+        String python = "/usr/bin/python3", script = "bench/torch_ae_throughput.py";
+        int threads = 1, steps = 30, warmup = 5, repeats = 3, batch = 64, width = 16;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--python" -> python = args[i + 1];
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
+                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+                case "--width" -> width = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; valid: --python --threads --steps --warmup --repeats --batch --width");
+            }
+        }
+        NnRuntime.engine(threads);
+        ImageShape s = ImageShape.FASHION_MNIST;
+        SplittableRandom rng = new SplittableRandom(1);
+        double[] rows = new double[2000 * s.dim()];
+        for (int i = 0; i < rows.length; i++) rows[i] = 2 * rng.nextDouble() - 1;
+        LatentData data = new LatentData(rows, new double[0], s.dim(), s, "uniform noise images");
+        AutoencoderSpec spec = new AutoencoderSpec("conv", s.dim(), s, 16, width, 4, Objective.SILD, 0, 1e-3, 0.2);
+        Stage1Config cfg = new Stage1Config(warmup + steps, batch, new LrSchedule("constant", 2e-3, 0, 1), 1.0, 1, 0);
+        double bestJ = 0, bestP = 0;
+        for (int r = 0; r < repeats; r++) {
+            try (Stage1Trainer t = Stage1Trainer.create(spec, cfg, data, Device.cpu(), Map.of())) {
+                t.trainUntil(warmup, null, null);
+                long t0 = System.nanoTime();
+                t.trainUntil(warmup + steps, null, null);
+                bestJ = Math.max(bestJ, (double) steps * batch / ((System.nanoTime() - t0) * 1e-9));
+            }
+            bestP = Math.max(bestP, python(python, script, threads, steps, warmup, batch, width));
+        }
+        System.out.printf(Locale.ROOT, "conv AE stage 1 (28x28x1, width %d, batch %d, %d thread(s)): diffold %.1f samples/s, pytorch %.1f samples/s, ratio %.3f%n",
+                width, batch, threads, bestJ, bestP, bestJ / bestP);
+    }
+
+    private static double python(String python, String script, int threads, int steps, int warmup, int batch, int width) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps, "--warmup", "" + warmup,
+                "--batch", "" + batch, "--width", "" + width));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String line, last = null;
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            while ((line = br.readLine()) != null) if (line.startsWith("samples_per_second=")) last = line;
+        }
+        if (p.waitFor() != 0 || last == null) throw new IllegalStateException("the PyTorch baseline failed: " + String.join(" ", cmd));
+        return Double.parseDouble(last.substring("samples_per_second=".length(), last.indexOf(' ')));
+    }
+}
