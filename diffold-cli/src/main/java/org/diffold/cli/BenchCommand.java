@@ -52,8 +52,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UsageException("unknown benchmark '" + what + "'; valid: sampler, exact-table, propagation");
         }
         if (what.equals("sampler")) {
-            if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
-            HeapGuard.requireDoubles((long) n * dim, "--n " + n + " samples of dimension " + dim);
+            Sizes.atLeast("--n", n, 1);
+            Sizes.atLeast("--dim", dim, 1);
+            Sizes.range("--k", k, 1, dim);
+            Sizes.atLeast("--components", components, 1);
+            Sizes.range("--steps", steps, 2, ProblemOptions.MAX_STEPS);
+            Sizes.doubles("--n " + n + " samples of dimension " + dim, n, dim, 2, "--n or --dim");
         }
         PrintWriter out = spec.commandLine().getOut();
         return RecordedRun.record(common, "bench-" + what, run -> {

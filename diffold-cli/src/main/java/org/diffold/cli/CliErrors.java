@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.diffold.core.data.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -76,8 +77,9 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler, Command
         return m == null || m.isBlank() ? ex.getClass().getName() : m;
     }
 
-    private static String oneLine(String s) {
-        return s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    /** One line, control characters escaped ({@link Printable}), so that no input can move the cursor or split it. */
+    static String oneLine(String s) {
+        return Printable.of(s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " "), 2000);
     }
 
     /** True if {@code --verbose} appears before any {@code --} end-of-options marker. */

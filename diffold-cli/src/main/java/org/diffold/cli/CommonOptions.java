@@ -1,6 +1,12 @@
 package org.diffold.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.diffold.core.data.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import org.diffold.lab.store.Provenance;
@@ -102,9 +108,44 @@ public final class CommonOptions {
      * @throws UsageException if the folder cannot be created or written
      */
     public RunStore openStore() {
-        OutputPaths.checkWritable(db);
-        return RunStore.open(db);
+        checkStore();
+        try {
+            return RunStore.open(db);
+        } catch (RuntimeException e) {
+            throw new UsageException("--db " + Printable.of(db.toString()) + " cannot be opened as a run store: "
+                    + Printable.of(String.valueOf(e.getMessage())), e);
+        }
     }
+
+    /**
+     * Checks {@code --db} and {@code --runs-dir} before any work starts (creates nothing).
+     *
+     * @throws UsageException naming the option if either cannot be written
+     */
+    public void checkOutputs() {
+        checkStore();
+        OutputPaths.folder("--runs-dir", runsDir);
+    }
+
+    /** {@code --db}: a writable file location, and if the file exists and is not empty, an SQLite database. */
+    private void checkStore() {
+        OutputPaths.file("--db", db);
+        if (!Files.isRegularFile(db)) return;
+        byte[] head = new byte[SQLITE_MAGIC.length];
+        int got;
+        try (InputStream in = Files.newInputStream(db)) {
+            got = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UsageException("--db " + Printable.of(db.toString()) + " cannot be read (" + OutputPaths.reason(e) + ")");
+        }
+        if (got > 0 && (got < head.length || !Arrays.equals(head, SQLITE_MAGIC))) {
+            throw new UsageException("--db " + Printable.of(db.toString()) + " is not an SQLite database; give a new file name "
+                    + "or a run store written by diffold");
+        }
+    }
+
+    /** The first 16 bytes of every SQLite 3 database file. */
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Starts a progress bar on stderr, shown only on a terminal and without {@code --json}.

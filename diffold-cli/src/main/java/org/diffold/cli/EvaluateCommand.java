@@ -51,7 +51,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 2) throw new UsageException("--n must be >= 2, got " + n);
+        Sizes.atLeast("--n", n, 2);
+        Sizes.atLeast("--error-samples", errorSamples, 1);
+        Sizes.range("--steps", steps, 2, ProblemOptions.MAX_STEPS);
+        InputPaths.model("--model", model, TrainedModel.FILE);
         NoiseSchedule sched = Schedules.parse(schedule, steps);
         StepPlan plan = Designs.parse(design).plan(sched);
         return RecordedRun.record(common, "evaluate", run -> evaluate(run, sched, plan));
@@ -66,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
             int k = Integer.parseInt(meta.getOrDefault("prov.data.k", "8"));
             long seed = targetSeed != null ? targetSeed : Long.parseLong(meta.getOrDefault("prov.data.seed", Long.toString(common.seed())));
             SubspaceTarget t = Targets.parse(spec0, d, k, seed);
-            HeapGuard.requireDoubles(3L * n * d, "the samples (" + n + " x " + d + ")");
+            Sizes.doubles("the samples (--n " + n + " x dimension " + d + ")", n, d, 3, "--n");
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("target", spec0 + " (D=" + d + ", seed " + seed + ")");
             ScoreError.Estimate e = ScoreError.liYan(t, m.score(), sched, steps, errorSamples, common.seed());

@@ -23,9 +23,21 @@ public final class HeapGuard {
      * @throws UsageException if the estimate exceeds the free heap
      */
     public static void require(long bytes, String what) {
+        require(bytes, what, "--n");
+    }
+
+    /**
+     * Checks that {@code bytes} more can be allocated, suggesting smaller values of {@code options} if not.
+     *
+     * @param bytes estimated size of what is about to be allocated, {@code >= 0}
+     * @param what what needs it
+     * @param options the options that set the size, e.g. {@code "--n-train or --dim"}
+     * @throws UsageException if the estimate exceeds the free heap
+     */
+    public static void require(long bytes, String what, String options) {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        require(bytes, what, rt.maxMemory() - used, used);
+        require(bytes, what, rt.maxMemory() - used, used, options);
     }
 
     /**
@@ -69,6 +81,10 @@ public final class HeapGuard {
 
     /** The check itself, with the heap state passed in so that it can be tested. */
     static void require(long bytes, String what, long available, long used) {
+        require(bytes, what, available, used, "--n");
+    }
+
+    static void require(long bytes, String what, long available, long used, String options) {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must be >= 0, got " + bytes);
         }
@@ -77,7 +93,7 @@ public final class HeapGuard {
         }
         long suggestGib = Math.max(1, (long) Math.ceil(1.25 * (used + (double) bytes) / GIB));
         throw new UsageException(what + " needs about " + human(bytes) + " of heap but only " + human(available)
-                + " is free; run with JAVA_OPTS=-Xmx" + suggestGib + "g or use a smaller --n");
+                + " is free; run with JAVA_OPTS=-Xmx" + suggestGib + "g or use a smaller " + options);
     }
 
     /**

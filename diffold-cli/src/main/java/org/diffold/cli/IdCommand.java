@@ -54,6 +54,8 @@ import picocli.CommandLine.Spec;
 final class IdCommand implements Callable<Integer> {
     /** Default estimators for {@code --data}. */
     static final String DEFAULT_ESTIMATORS = "mle,twonn,lpca";
+    /** Largest --n of --benchmark: the exact kNN search is quadratic in n. */
+    static final int MAX_BENCHMARK_N = 1_000_000;
 
     @Mixin
     private CommonOptions common;
@@ -115,10 +117,15 @@ final class IdCommand implements Callable<Integer> {
     private int runData() throws Exception {
         if (manifolds != null) throw new UsageException("--manifolds applies to --benchmark only");
         if (n != null && manifold == null) throw new UsageException("--n applies to --manifold and --benchmark only");
-        List<IntrinsicDimensionEstimator> es = Estimators.parse(estimators == null ? DEFAULT_ESTIMATORS : estimators, common.seed());
-        Scaling scaling = Scaling.parse(scale);
-        if (pointwiseOut != null) OutputPaths.checkWritable(pointwiseOut);
-        if (subset != null && subset < 1) throw new UsageException("--subset must be >= 1, got " + subset);
+        List<IntrinsicDimensionEstimator> es = estimators(estimators == null ? DEFAULT_ESTIMATORS : estimators);
+        Scaling scaling;
+        try {
+            scaling = Scaling.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scale: " + e.getMessage(), e);
+        }
+        if (pointwiseOut != null) OutputPaths.file("--pointwise-out", pointwiseOut, ".npy");
+        if (subset != null) Sizes.atLeast("--subset", subset, 1);
         DataMatrix m = load(subset == null ? Integer.MAX_VALUE : subset);
         if (subset != null) {
             if (subset > m.rows()) throw new UsageException("--subset " + subset + " exceeds the " + m.rows() + " rows of " + m.source());
@@ -174,10 +181,10 @@ final class IdCommand implements Callable<Integer> {
     /** Loads the data; Fashion-MNIST parses only the first {@code maxRows} images (the file is still validated). */
     private DataMatrix load(int maxRows) throws IOException {
         if (manifold != null) {
-            int points = n == null ? IdBenchmark.DEFAULT_N : n;
-            if (points < 1) throw new UsageException("--n must be >= 1, got " + points);
-            if (dim != null && dim < 1) throw new UsageException("--dim must be >= 1, got " + dim);
+            int points = Sizes.atLeast("--n", n == null ? IdBenchmark.DEFAULT_N : n, 1);
+            if (dim != null) Sizes.atLeast("--dim", dim, 1);
             DataManifold m = Manifolds.parse(manifold, dim == null ? 0 : dim, common.seed());
+            Sizes.doubles("--n " + points + " points of dimension " + m.dim(), points, m.dim(), 3, "--n or --dim");
             return new DataMatrix(m.sample(common.seed(), points), points, m.dim(),
                     manifold + " (d=" + m.intrinsicDim() + ", seed " + common.seed() + ")");
         }
@@ -190,7 +197,10 @@ final class IdCommand implements Callable<Integer> {
             return FashionMnist.images(dataDir, s, maxRows);
         }
         Path p = Path.of(data);
-        if (!Files.exists(p)) throw new UsageException("data file not found: " + data + " (or use --data fashion-mnist)");
+        if (!Files.exists(p)) {
+            throw new UsageException("--data " + org.diffold.core.data.Printable.of(data) + ": file not found (or use --data fashion-mnist)");
+        }
+        InputPaths.file("--data", p);
         return DataFiles.read(p);
     }
 
@@ -200,10 +210,12 @@ final class IdCommand implements Callable<Integer> {
         for (String m : ms) BenchmarkManifolds.create(m.strip()); // validates names before any work
         ms = ms.stream().map(String::strip).toList();
         List<String> es = new ArrayList<>();
-        for (IntrinsicDimensionEstimator e : Estimators.parse(estimators == null ? "all" : estimators, common.seed())) es.add(e.name());
-        int points = n == null ? IdBenchmark.DEFAULT_N : n;
-        if (points < 3) throw new UsageException("--n must be >= 3, got " + points);
-        OutputPaths.checkWritableDirectory(common.runsDir());
+        for (IntrinsicDimensionEstimator e : estimators(estimators == null ? "all" : estimators)) es.add(e.name());
+        int points = Sizes.range("--n", n == null ? IdBenchmark.DEFAULT_N : n, 3, MAX_BENCHMARK_N);
+        int maxDim = 1;
+        for (String m : ms) maxDim = Math.max(maxDim, BenchmarkManifolds.create(m).dim());
+        Sizes.doubles("--n " + points + " points per manifold (D up to " + maxDim + ")", points, maxDim, 4, "--n");
+        common.checkOutputs();
         Provenance prov = common.provenance();
         IdBenchmark.Result r;
         try (Progress bar = common.progress("id benchmark", ms.size())) {
@@ -242,6 +254,17 @@ final class IdCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** --estimators parsed, errors naming the option. */
+    private List<IntrinsicDimensionEstimator> estimators(String list) {
+        try {
+            return Estimators.parse(list, common.seed());
+        } catch (IllegalArgumentException e) {
+            String valid = e.getMessage().contains("valid") || e.getMessage().contains("expected")
+                    ? "" : "; valid: " + String.join(", ", Estimators.names()) + " or all";
+            throw new UsageException("--estimators '" + org.diffold.core.data.Printable.of(list) + "': " + e.getMessage() + valid, e);
+        }
     }
 
     private static Map<String, Object> benchMap(KnnBenchmark.Result b) {

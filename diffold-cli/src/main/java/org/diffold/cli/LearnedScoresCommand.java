@@ -39,8 +39,13 @@ final class LearnedScoresCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LearnedScoresConfig cfg = quick ? LearnedScoresConfig.quick(common.seed()) : LearnedScoresConfig.full(common.seed());
-        if (dims != null) cfg = cfg.withDims(dims);
-        if (trainSteps != null) cfg = cfg.withSteps(trainSteps);
+        if (dims != null) {
+            if (dims.isEmpty()) throw new UsageException("--dims names no dimension; give e.g. --dims 16,64");
+            for (int d : dims) Sizes.range("--dims", d, 1, 1 << 20);
+            cfg = cfg.withDims(dims);
+        }
+        if (trainSteps != null) cfg = cfg.withSteps(Sizes.atLeast("--train-steps", trainSteps, 1));
+        common.checkOutputs();
         try {
             cfg = cfg.withParameterisation(param);
         } catch (IllegalArgumentException e) {

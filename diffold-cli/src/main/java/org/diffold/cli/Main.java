@@ -95,6 +95,11 @@ public final class Main implements Runnable {
         cl.setErr(err);
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("diffold: out of heap memory (" + CliErrors.oneLine(String.valueOf(e.getMessage()))
+                    + "); run with a larger heap, e.g. JAVA_OPTS=-Xmx8g, or smaller sizes");
+            if (CliErrors.isVerbose(args)) e.printStackTrace(err);
+            return CliErrors.FAILURE;
         } finally {
             out.flush();
             err.flush();

@@ -48,7 +48,15 @@ public final class ProblemOptions {
 
     /** Builds the target; the subspace is seeded by {@code seed}. */
     public SubspaceTarget target(long seed) {
+        checkDims(true);
         return Targets.parse(target, dim, k, seed);
+    }
+
+    /** --dim (and --k for subspace targets) in range, and a D x k basis that fits the heap. */
+    private void checkDims(boolean withK) {
+        Sizes.atLeast("--dim", dim, 1);
+        if (withK && !target.contains("k=")) Sizes.range("--k", k, 1, dim);
+        Sizes.doubles("--dim " + dim, dim, withK ? Math.max(1, Math.min(k, dim)) : 3, 2, "--dim");
     }
 
     /** Names of curved targets with exact scores by quadrature or von Mises–Fisher (see {@link Manifolds}). */
@@ -61,6 +69,7 @@ public final class ProblemOptions {
     public Target anyTarget(long seed) {
         String name = target.contains(":") ? target.substring(0, target.indexOf(':')) : target;
         if (!CURVED.contains(name)) return target(seed);
+        checkDims(false);
         DataManifold m = Manifolds.parse(target, dim, seed);
         if (m instanceof Target t) {
             boolean kGiven = mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null
@@ -75,8 +84,13 @@ public final class ProblemOptions {
                 + String.join(", ", Targets.NAMES) + ", " + String.join(", ", CURVED));
     }
 
-    /** The noise schedule with T = --steps. */
+    /** Largest --steps: schedules, step plans and the exact recursions hold a few arrays of T values. */
+    public static final int MAX_STEPS = 10_000_000;
+
+    /** The noise schedule with T = --steps (range and heap checked first). */
     public NoiseSchedule schedule() {
+        Sizes.range("--steps", steps, 2, MAX_STEPS);
+        Sizes.doubles("--steps " + steps, steps, 32, 1, "--steps");
         return Schedules.parse(schedule, steps);
     }
 

@@ -33,7 +33,7 @@ final class ReproduceAdaptivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AdaptivityConfig config = quick ? AdaptivityConfig.quickConfig() : AdaptivityConfig.full();
-        OutputPaths.checkWritableDirectory(common.runsDir());
+        common.checkOutputs();
         AdaptivityExperiment experiment = new AdaptivityExperiment(config);
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = common.openStore();

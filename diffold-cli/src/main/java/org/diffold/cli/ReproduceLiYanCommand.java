@@ -46,6 +46,7 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LiYanConfig config = LiYanConfig.defaults(quick);
         LiYanExperiment experiment = new LiYanExperiment(config, common.seed(), common.threads());
+        common.checkOutputs();
         PrintWriter out = spec.commandLine().getOut();
         try (SweepEngine engine = engineOptions.open()) {   // a refused engine or option writes nothing
             run(experiment, engine, out);
@@ -55,7 +56,6 @@ public final class ReproduceLiYanCommand implements Callable<Integer> {
 
     private void run(LiYanExperiment experiment, SweepEngine engine, PrintWriter out) throws IOException {
         LiYanConfig config = experiment.config();
-        OutputPaths.checkWritableDirectory(common.runsDir());
         Provenance provenance = common.provenance();
         List<SweepCell> cells = experiment.cells();
         try (RunStore store = common.openStore()) {

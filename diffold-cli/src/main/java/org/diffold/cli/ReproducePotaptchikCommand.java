@@ -37,7 +37,7 @@ final class ReproducePotaptchikCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PotaptchikConfig config = quick ? PotaptchikConfig.quickConfig() : PotaptchikConfig.full();
-        OutputPaths.checkWritableDirectory(common.runsDir());
+        common.checkOutputs();
         ExactFactorCalculator calc = new ExactFactorCalculator();
         PotaptchikExperiment experiment = new PotaptchikExperiment(config, calc);
         PrintWriter out = spec.commandLine().getOut();

@@ -39,6 +39,7 @@ final class ReproduceSildCommand implements Callable<Integer> {
         if (!nn.device().equals(ai.djl.Device.cpu())) throw new UsageException("reproduce sild runs on the CPU (bit-reproducible cells); drop --device");
         SildConfig cfg = quick ? SildConfig.quick(common.seed()) : SildConfig.full(common.seed());
         Path work = workDir != null ? workDir : common.runsDir().resolve("sild-models");
+        common.checkOutputs();
         OutputPaths.checkWritableDirectory(work);
         SildExperiment exp = new SildExperiment(cfg, work, nn.device(), common.threads());
         Provenance provenance = common.provenance();

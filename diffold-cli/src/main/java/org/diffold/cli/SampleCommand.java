@@ -72,18 +72,17 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 1) throw new UsageException("--n must be >= 1, got " + n);
+        Sizes.atLeast("--n", n, 1);
+        OutputPaths.file("--out", out, ".npy", ".csv", ".png");
         String file = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean csv = file.endsWith(".csv"), png = file.endsWith(".png");
-        if (!csv && !png && !file.endsWith(".npy")) {
-            throw new UsageException("--out must end in .npy, .csv or .png, got " + out);
-        }
         if (png && model == null) throw new UsageException("--out " + out + ": a .png grid needs --model trained on images");
-        if (columns < 1) throw new UsageException("--columns must be >= 1, got " + columns);
+        Sizes.atLeast("--columns", columns, 1);
+        if (model != null) InputPaths.model("--model", model, TrainedModel.FILE);
         SamplerOptions.Kind kind = samplers.kind(spec.commandLine().getParseResult());
+        if (kind != SamplerOptions.Kind.DESIGN) Sizes.range("--steps", problem.steps, 1, ProblemOptions.MAX_STEPS);
         Sampler sampler = kind == SamplerOptions.Kind.DESIGN ? new AffineSampler(problem.plan(), denoise)
                 : samplers.sampler(kind, problem.steps, denoise);
-        OutputPaths.checkWritable(out);
         if (scoreSpec != null) {
             for (String opt : new String[] {"--target", "--dim", "--k", "--model"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(opt)) throw new UsageException(opt + " does not go with --score");
@@ -166,7 +165,7 @@ public final class SampleCommand implements Callable<Integer> {
     /** Samples with the score, writes the file atomically, returns the sampling time in seconds. */
     private double write(Score score, Sampler sampler, boolean csv, boolean png, ImageShape shape) throws IOException {
         int d = score.dim();
-        HeapGuard.requireDoubles((long) n * d, "--n " + n + " samples of dimension " + d);
+        Sizes.doubles("--n " + n + " samples of dimension " + d, n, d, 1, "--n");
         double[] samples = new double[n * d];
         long t0 = System.nanoTime();
         try (Progress bar = common.progress("sampling", n)) {

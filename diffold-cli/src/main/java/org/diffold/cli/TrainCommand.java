@@ -90,16 +90,34 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nTrain < 1) throw new UsageException("--n-train must be >= 1, got " + nTrain);
+        Sizes.atLeast("--n-train", nTrain, 1);
+        Sizes.atLeast("--steps", steps, 1);
+        Sizes.atLeast("--batch", batch, 1);
+        Sizes.atLeast("--width", width, 1);
+        Sizes.atLeast("--depth", depth, 1);
+        Sizes.atLeast("--checkpoint-every", checkpointEvery, 1);
+        Sizes.atLeast("--eval-every", evalEvery, 0);
+        Sizes.range("--schedule-steps", scheduleSteps, 2, ProblemOptions.MAX_STEPS);
+        Sizes.atLeast("--warmup", warmup, 0);
+        Sizes.real("--lr", lr, Double.MIN_VALUE, Double.MAX_VALUE, "> 0");
+        Sizes.real("--clip", clip, 0, Double.MAX_VALUE, ">= 0 (0 = off)");
+        Sizes.real("--ema", ema, 0, Math.nextDown(1.0), "in [0, 1) (0 = off)");
+        Sizes.real("--val-fraction", valFraction, 0, 0.5, "in [0, 0.5]");
         boolean real = RealData.isFashionMnist(data) || isFile(data);
         if (!real && latentOpts.latent != null) {
             throw new UsageException("--latent needs real data: --data fashion-mnist[:classes=..] or a data file, got '" + data + "'");
         }
         if (!real && dim < 1) throw new UsageException("--dim must be >= 1 for --data " + data + ", got " + dim);
-        OutputPaths.checkWritableDirectory(out);
+        OutputPaths.folder("--out", out);
+        common.checkOutputs();
         Path file = out.resolve(TrainedModel.FILE);
+        if (Files.isDirectory(file)) throw new UsageException("--out " + out + ": " + TrainedModel.FILE + " in it is a folder");
         if ((Files.exists(file) || Files.exists(out.resolve(LatentModel.STAGE1_FILE))) && !resume) {
             throw new UsageException(out + " already holds a checkpoint; pass --resume to continue it or choose another --out");
+        }
+        if (resume && !Files.exists(file) && !Files.exists(out.resolve(LatentModel.STAGE1_FILE))) {
+            throw new UsageException("--resume: " + out + " holds no checkpoint (" + TrainedModel.FILE
+                    + ") to continue; drop --resume to start a new run there");
         }
         TrainConfig cfg = new TrainConfig(steps, batch, new LrSchedule(lrSchedule, lr, warmup, 0.05), clip, 0.9, 0.999, 1e-8, ema,
                 valFraction, evalEvery, 20, 256, checkpointEvery, common.seed(), process, schedule, scheduleSteps, tMin, tMax,
@@ -122,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
             td = TrainingData.withHeldOut(rd.data().train(), rd.data().heldOut(), rd.data().dim(), rd.data().description());
         } else {
             target = Targets.parse(data, dim, k, common.seed());
-            HeapGuard.requireDoubles((long) nTrain * dim * 2, "the training set (" + nTrain + " x " + dim + ")");
+            Sizes.doubles("the training set (--n-train " + nTrain + " x --dim " + dim + ")", nTrain, dim, 2, "--n-train or --dim");
             double[] rows = new double[nTrain * dim];
             target.sample(new RandomStreams(common.seed()).child("train-data"), 0, nTrain, rows);
             td = new TrainingData(rows, dim, valFraction, common.seed(), data + " D=" + dim + " N=" + nTrain);

@@ -49,9 +49,9 @@ class ErrorCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--k|20|--dim|10|k must be <= dim",
-        "--k|0|--dim|10|k must be >= 1",
-        "--steps|1|--dim|10|steps must be >= 2",
+        "--k|20|--dim|10|--k must be between 1 and 10, got 20",
+        "--k|0|--dim|10|--k must be between 1 and 10, got 0",
+        "--steps|1|--dim|10|--steps must be between 2 and 10000000, got 1",
         "--schedule|li-yan:c0=0|--dim|10|c0 must be > 0",
         "--schedule|li-yan:c1=-1|--dim|10|c1 must be > 0",
         "--design|nope|--dim|10|valid: li-yan, classic, ho-large, ddim, ddim-eta",

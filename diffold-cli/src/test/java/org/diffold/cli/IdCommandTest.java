@@ -95,7 +95,7 @@ class IdCommandTest {
         Path magic = Files.write(dir.resolve("bad-idx3-ubyte"), idx.array());
         assertUsageError(CliRun.of("id", "--data", magic.toString()), "wrong magic number");
         assertUsageError(CliRun.of("id", "--data", "fashion-mnist", "--data-dir", dir.resolve("none").toString()), "dataset-fashion-mnist");
-        assertUsageError(CliRun.of("id", "--data", dir.resolve("missing.npy").toString()), "data file not found");
+        assertUsageError(CliRun.of("id", "--data", dir.resolve("missing.npy").toString()), "missing.npy: file not found");
         assertUsageError(CliRun.of("id", "--benchmark", "--manifolds", "M1_Sphere,M99"), "unknown benchmark manifold 'M99'");
     }
 

@@ -55,7 +55,7 @@ class SampleCommandTest {
         CliRun r = CliRun.of("sample", "--dim", "100000", "--k", "2", "--n", "2000000000", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.errLines().length, r.err());
-        assertTrue(r.err().contains("needs"), r.err());
+        assertTrue(r.err().contains("more than one array holds") && r.err().contains("--n 2000000000"), r.err());
         assertFalse(Files.exists(out));
     }
 

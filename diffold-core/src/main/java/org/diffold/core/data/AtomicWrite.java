@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Atomic file replacement: the content is written to a temporary file in the target's own folder, forced to
  * disk, then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Readers see either the old
- * file or the complete new one, never a prefix; a crash leaves at most a stray {@code .<name>.tmp-*} file.
+ * file or the complete new one, never a prefix; a crash leaves at most a stray {@code .<name>.tmp-<pid>-*} file,
+ * which the next write into the same folder removes once that process is gone ({@link StaleTemps}).
  */
 public final class AtomicWrite {
 
@@ -52,7 +53,8 @@ public final class AtomicWrite {
         Path abs = target.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".tmp-", "");
+        StaleTemps.clean(dir);
+        Path tmp = Files.createTempFile(dir, StaleTemps.prefix(abs.getFileName().toString(), "tmp"), "");
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

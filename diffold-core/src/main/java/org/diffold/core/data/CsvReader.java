@@ -21,7 +21,18 @@ public final class CsvReader {
      * @throws IllegalArgumentException for a missing file, a ragged row or a non-numeric field, naming file and line
      */
     public static DataMatrix read(Path path) throws IOException {
-        String text = new String(FileBytes.read(path, null), StandardCharsets.UTF_8);
+        return parse(FileBytes.read(path, null), path.toString(), path.getFileName().toString());
+    }
+
+    /**
+     * Parses the bytes of a CSV file (already gunzipped) as UTF-8.
+     *
+     * @param where the file's name in error messages
+     * @param source the matrix's source description
+     * @throws IllegalArgumentException for a ragged row or a non-numeric field, naming file and line
+     */
+    public static DataMatrix parse(byte[] bytes, String where, String source) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
         String[] lines = text.split("\r?\n", -1);
         List<double[]> rows = new ArrayList<>();
         int cols = -1;
@@ -34,7 +45,7 @@ public final class CsvReader {
                 continue;
             }
             if (cols >= 0 && fields.length != cols) {
-                throw new IllegalArgumentException(path.getFileName() + " line " + (ln + 1) + " has " + fields.length + " fields, expected " + cols);
+                throw new IllegalArgumentException(where + " line " + (ln + 1) + " has " + fields.length + " fields, expected " + cols);
             }
             cols = fields.length;
             double[] row = new double[cols];
@@ -43,15 +54,28 @@ public final class CsvReader {
                 try {
                     row[j] = Double.parseDouble(f);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(path.getFileName() + " line " + (ln + 1) + ", field " + (j + 1) + ": '" + f + "' is not a number");
+                    throw new IllegalArgumentException(where + " line " + (ln + 1) + ", field " + (j + 1) + ": '" + Printable.of(f, 40)
+                            + "' is not a number" + (binary(bytes) ? " (binary data? expected a numeric text CSV)" : ""));
                 }
             }
             rows.add(row);
         }
-        if (rows.isEmpty()) throw new IllegalArgumentException("no data rows in " + path);
+        if (rows.isEmpty()) throw new IllegalArgumentException("no data rows in " + where);
+        if ((long) rows.size() * cols > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(where + " holds " + rows.size() + " x " + cols + " values, too many for one array");
+        }
         double[] v = new double[rows.size() * cols];
         for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, v, i * cols, cols);
-        return new DataMatrix(v, rows.size(), cols, path.getFileName().toString());
+        return new DataMatrix(v, rows.size(), cols, source);
+    }
+
+    /** True if the first KiB has a NUL or other control byte that text files do not contain. */
+    private static boolean binary(byte[] b) {
+        for (int i = 0; i < Math.min(b.length, 1024); i++) {
+            int c = b[i] & 0xFF;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return true;
+        }
+        return false;
     }
 
     private static boolean noneNumeric(String[] fields) {

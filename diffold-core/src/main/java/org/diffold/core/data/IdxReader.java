@@ -38,11 +38,22 @@ public final class IdxReader {
      */
     public static DataMatrix read(Path path, String hint, int maxRows) throws IOException {
         if (maxRows < 0) throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
-        byte[] b = FileBytes.read(path, hint);
-        if (b.length < 4) throw new IllegalArgumentException("not an IDX file (shorter than its 4-byte magic number): " + path);
+        return parse(FileBytes.read(path, hint), path.toString(), path.getFileName().toString(), maxRows);
+    }
+
+    /**
+     * Parses the bytes of an IDX file (already gunzipped), keeping the first {@code maxRows} points.
+     *
+     * @param where the file's name in error messages
+     * @param name the file's short name for the matrix's source
+     * @throws IllegalArgumentException for truncated or corrupt content, naming {@code where}
+     */
+    public static DataMatrix parse(byte[] b, String where, String name, int maxRows) {
+        if (maxRows < 0) throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
+        if (b.length < 4) throw new IllegalArgumentException("not an IDX file (shorter than its 4-byte magic number): " + where);
         if (b[0] != 0 || b[1] != 0) {
             throw new IllegalArgumentException(String.format("wrong magic number in %s: 0x%02x%02x%02x%02x (IDX files start with 0x0000)",
-                    path, b[0] & 0xFF, b[1] & 0xFF, b[2] & 0xFF, b[3] & 0xFF));
+                    where, b[0] & 0xFF, b[1] & 0xFF, b[2] & 0xFF, b[3] & 0xFF));
         }
         int type = b[2] & 0xFF, dims = b[3] & 0xFF;
         int width = switch (type) {
@@ -50,28 +61,34 @@ public final class IdxReader {
             case 0x0B -> 2;
             case 0x0C, 0x0D -> 4;
             case 0x0E -> 8;
-            default -> throw new IllegalArgumentException(String.format("wrong magic number in %s: unknown IDX type 0x%02x", path, type));
+            default -> throw new IllegalArgumentException(String.format("wrong magic number in %s: unknown IDX type 0x%02x", where, type));
         };
-        if (dims < 1) throw new IllegalArgumentException("corrupt IDX header in " + path + ": 0 dimensions");
+        if (dims < 1) throw new IllegalArgumentException("corrupt IDX header in " + where + ": 0 dimensions");
         int headerLen = 4 + 4 * dims;
-        if (b.length < headerLen) throw new IllegalArgumentException("truncated IDX file " + path + ": header needs " + headerLen + " bytes, file has " + b.length);
+        if (b.length < headerLen) throw new IllegalArgumentException("truncated IDX file " + where + ": header needs " + headerLen + " bytes, file has " + b.length);
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
         buf.position(4);
-        long rows = 0, cols = 1;
-        for (int k = 0; k < dims; k++) {
-            int size = buf.getInt();
-            if (size < 0) throw new IllegalArgumentException("corrupt IDX header in " + path + ": dimension " + k + " is " + size);
-            if (k == 0) rows = size; else cols *= size;
+        long rows = 0, cols = 1, count;
+        try {
+            for (int k = 0; k < dims; k++) {
+                int size = buf.getInt();
+                if (size < 0) throw new IllegalArgumentException("corrupt IDX header in " + where + ": dimension " + k + " is " + size);
+                if (k == 0) rows = size; else cols = Math.multiplyExact(cols, size);
+            }
+            count = Math.multiplyExact(rows, cols);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("corrupt IDX header in " + where + ": its " + dims + " dimensions hold more than 2^63 values");
         }
-        long count = rows * cols;
+        if (count > Integer.MAX_VALUE - 8 || cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("IDX file " + where + " declares " + rows + " x " + cols + " values, too many for one array (at most 2^31 - 9)");
+        }
         long expected = headerLen + count * width;
-        if (count > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("IDX file " + path + " declares " + count + " values, too many for one array");
         if (b.length < expected) {
-            throw new IllegalArgumentException("truncated IDX file " + path + ": header declares " + rows + " x " + cols + " values ("
+            throw new IllegalArgumentException("truncated IDX file " + where + ": header declares " + rows + " x " + cols + " values ("
                     + expected + " bytes), file has " + b.length + " bytes");
         }
         if (b.length > expected) {
-            throw new IllegalArgumentException("corrupt IDX file " + path + ": " + (b.length - expected) + " bytes after the declared "
+            throw new IllegalArgumentException("corrupt IDX file " + where + ": " + (b.length - expected) + " bytes after the declared "
                     + rows + " x " + cols + " values");
         }
         int keep = (int) Math.min(rows, maxRows);
@@ -86,7 +103,7 @@ public final class IdxReader {
                 default -> buf.getDouble();
             };
         }
-        String source = path.getFileName().toString() + (keep < rows ? " (first " + keep + " rows)" : "");
+        String source = name + (keep < rows ? " (first " + keep + " rows)" : "");
         return new DataMatrix(v, keep, (int) cols, source);
     }
 }

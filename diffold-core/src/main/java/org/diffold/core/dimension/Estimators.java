@@ -41,7 +41,7 @@ public final class Estimators {
 
     /** Parses a comma-separated list such as {@code mle,twonn,lpca} ({@code all} = every estimator). */
     public static List<IntrinsicDimensionEstimator> parse(String list, long seed) {
-        List<String> names = list.trim().equals("all") ? names() : Arrays.stream(list.split(",")).map(String::trim).toList();
+        List<String> names = list.trim().equals("all") ? names() : Arrays.stream(list.split(",", -1)).map(String::trim).toList();
         List<IntrinsicDimensionEstimator> out = new ArrayList<>();
         for (String name : names) {
             if (name.isEmpty()) throw new IllegalArgumentException("empty estimator name in '" + list + "'");

@@ -3,22 +3,21 @@ package org.diffold.lab.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.diffold.core.data.AtomicWrite;
+import org.diffold.core.data.StaleTemps;
 
 /**
  * Atomic writes of files and whole folders. A file is written to a temporary sibling and renamed over the target
  * ({@link AtomicWrite}); a folder is built as {@code .<name>.tmp-*} beside the target and renamed to it when
- * complete, so a crash never leaves a half-written report under the final name.
+ * complete, so a crash never leaves a half-written report under the final name; the staging folders of a killed
+ * process are removed by the next commit into the same parent ({@link StaleTemps}).
  */
 public final class AtomicFiles {
 
@@ -76,13 +75,14 @@ public final class AtomicFiles {
         Path parent = abs.getParent();
         Files.createDirectories(parent);
         String name = abs.getFileName().toString();
-        Path tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        StaleTemps.clean(parent);
+        Path tmp = Files.createTempDirectory(parent, StaleTemps.prefix(name, "tmp"));
         try {
             makeReadable(tmp);
             builder.build(tmp);
             Path old = null;
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                old = Files.createTempDirectory(parent, "." + name + ".old-");
+                old = Files.createTempDirectory(parent, StaleTemps.prefix(name, "old"));
                 Files.delete(old);
                 move(abs, old);
             }
@@ -104,25 +104,7 @@ public final class AtomicFiles {
      * @throws IOException if a file cannot be deleted
      */
     public static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        StaleTemps.deleteTree(path);
     }
 
     /** Temporary folders are created owner-only; a report folder should be readable like any other. */

@@ -78,7 +78,7 @@ public final class Json {
         try {
             return MAPPER.readValue(json, MAP);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not a JSON object: " + org.diffold.core.data.Printable.of(String.valueOf(e.getOriginalMessage())), e);
         }
     }
 
@@ -96,7 +96,7 @@ public final class Json {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " from JSON: "
-                    + e.getOriginalMessage(), e);
+                    + org.diffold.core.data.Printable.of(String.valueOf(e.getOriginalMessage())), e);
         }
     }
 

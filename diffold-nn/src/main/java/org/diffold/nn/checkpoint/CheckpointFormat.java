@@ -48,7 +48,8 @@ public final class CheckpointFormat {
     public static void write(Path file, Checkpoint c) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        org.diffold.core.data.StaleTemps.clean(dir);
+        Path tmp = Files.createTempFile(dir, org.diffold.core.data.StaleTemps.prefix(file.getFileName().toString(), "tmp"), "");
         try {
             try (OutputStream fos = Files.newOutputStream(tmp)) {
                 CRC32 crc = new CRC32();
@@ -93,8 +94,23 @@ public final class CheckpointFormat {
 
     /** Reads a checkpoint; {@link CheckpointException} with a one-line message when it is unusable. */
     public static Checkpoint read(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new CheckpointException(file + " is a folder, not a checkpoint file");
         long fileSize = Files.exists(file) ? Files.size(file) : 0;
         try (InputStream fis = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(fis, fileSize, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("checkpoint " + file + " does not exist", e);
+        }
+    }
+
+    /**
+     * Reads a checkpoint from a stream of {@code fileSize} bytes; {@code file} names it in errors.
+     *
+     * @throws CheckpointException with a one-line message when the content is unusable
+     * @throws IOException when the stream itself fails
+     */
+    public static Checkpoint read(InputStream fis, long fileSize, String file) throws IOException {
+        try {
             CRC32 crc = new CRC32();
             DataInputStream in = new DataInputStream(new CheckedInputStream(fis, crc));
             byte[] magic = new byte[MAGIC.length];
@@ -140,8 +156,6 @@ public final class CheckpointFormat {
             if (stored != expected) throw new CheckpointException(file + " is corrupt: checksum mismatch");
             if (fis.read() != -1) throw new CheckpointException(file + " is corrupt: trailing bytes after the checksum");
             return new Checkpoint(meta, floats, doubles);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException("checkpoint " + file + " does not exist", e);
         } catch (EOFException e) {
             throw new CheckpointException(file + " is truncated (ends before the checksum)", e);
         } catch (java.io.UTFDataFormatException | ArithmeticException | OutOfMemoryError | NegativeArraySizeException e) {
@@ -149,7 +163,7 @@ public final class CheckpointFormat {
         }
     }
 
-    private static int count(int n, Path file, String what) {
+    private static int count(int n, String file, String what) {
         if (n < 0 || n > (1 << 30)) throw new CheckpointException(file + " is corrupt: implausible number of " + what + " (" + n + ")");
         return n;
     }
