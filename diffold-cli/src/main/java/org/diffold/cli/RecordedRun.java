@@ -1,5 +1,7 @@
 package org.diffold.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.diffold.lab.store.Provenance;
@@ -47,6 +49,20 @@ final class RecordedRun {
      */
     static int record(CommonOptions common, String experiment, Body body) throws Exception {
         Provenance provenance = common.provenance();
+        Path db = common.db().toAbsolutePath();
+        Path existing = db.getParent();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        boolean newStore = !Files.exists(db);
+        try {
+            return record(common, experiment, body, provenance);
+        } catch (UsageException | IllegalArgumentException | picocli.CommandLine.ParameterException e) {
+            // A refused command line leaves nothing behind: a store this call created goes again.
+            if (newStore) removeCreated(db, existing);
+            throw e;
+        }
+    }
+
+    private static int record(CommonOptions common, String experiment, Body body, Provenance provenance) throws Exception {
         try (RunStore store = common.openStore()) {
             RecordedRun run = new RecordedRun(store, store.startRun(experiment, common.commandLine(), provenance),
                     provenance);
@@ -62,6 +78,23 @@ final class RecordedRun {
                 }
                 throw e;
             }
+        }
+    }
+
+    /** Deletes the store file {@code db} with its SQLite side files, then the folders above it up to {@code keep}. */
+    private static void removeCreated(Path db, Path keep) {
+        try {
+            for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+                Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+            }
+            for (Path dir = db.getParent(); dir != null && !dir.equals(keep); dir = dir.getParent()) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) break;
+                }
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException ignored) {
+            // best effort: the usage error is what the user must see
         }
     }
 

@@ -40,7 +40,7 @@ final class ReproduceGeneralizationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneralizationConfig cfg = quick ? GeneralizationConfig.quick(common.seed()) : GeneralizationConfig.full(common.seed());
-        OutputPaths.checkWritableDirectory(common.runsDir());
+        common.checkOutputs();
         GeneralizationExperiment e = new GeneralizationExperiment(cfg, common.threads());
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = common.openStore();

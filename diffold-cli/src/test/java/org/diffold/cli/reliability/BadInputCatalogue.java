@@ -232,6 +232,18 @@ final class BadInputCatalogue {
         in      | decode --model {d}/missing --latents {d}/t.npy --out {d}/x.npy | missing
         store   | reproduce sild --quick --db {d}/exist        | --db ;; exist is an existing folder
         parse   | reproduce sild --nope                        | unknown option '--nope'
+        # ---- reproduce generalization, memorization, runs
+        out     | reproduce generalization --quick --runs-dir /proc/diffold-runs | --runs-dir /proc/diffold-runs ;; not writable
+        store   | reproduce generalization --quick --db {d}/exist | --db ;; exist is an existing folder
+        parse   | reproduce generalization --nope              | unknown option '--nope'
+        parse   | memorization                                 | --samples ;; --train
+        in      | memorization --samples {d}/missing.npy --train {d}/t.npy | --samples ;; missing.npy
+        in      | memorization --samples {d}/t.npy --train {d}/missing.npy | --train ;; missing.npy
+        range   | memorization --samples {d}/t.npy --train {d}/t.npy --pairs 0 | --pairs must be >= 1, got 0
+        parse   | runs export                                  | RUN_ID ;; --experiment
+        parse   | runs export --experiment li-yan --format xml | --format ;; xml
+        parse   | runs nope                                    | nope
+        store   | runs show nope                               | --db ;; no run store there
         # ---- advise
         parse   | advise --dim 10 --eps 0.01                   | --k
         parse   | advise --k 8 --eps 0.01                      | --dim

@@ -107,7 +107,7 @@ class KillNineTest {
             boolean killed = killAtRandom(() -> storedCells(db) > 0, 1500, args);
             List<Cell> stored = cells(db);
             assertTrue(stored.size() >= before, "cells lost by the kill");
-            Map<String, Object> m = Json.readMap(runToEnd(args).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            Map<String, Object> m = Json.readMap(jsonDocument(runToEnd(args)));
             int total = ((Number) m.get("cells")).intValue(), computed = ((Number) m.get("computed")).intValue();
             List<Cell> after = cells(db);
             Set<String> keys = new HashSet<>();
@@ -185,5 +185,12 @@ class KillNineTest {
 
     private static Cell find(List<Cell> cells, String key) {
         return cells.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow(() -> new AssertionError("cell lost: " + key));
+    }
+
+    /** The --json document in a command's stdout (it may span several lines). */
+    private static String jsonDocument(String out) {
+        int start = out.indexOf('{');
+        if (start < 0) throw new AssertionError("no JSON document in: " + out);
+        return out.substring(start);
     }
 }
