@@ -17,7 +17,8 @@ import org.diffold.lab.store.SweepCell;
 /**
  * Fashion-MNIST subsets (the first N training images, pixels scaled to [-1, 1]): samples of the exact empirical score
  * and their memorized fraction; the first {@link #SHOWN} samples and the indices of their nearest training images are
- * kept for the report. (Networks on Fashion-MNIST are not trained here: they do not fit the time budget.)
+ * kept for the report. In the full run (not {@code --quick}) an MLP of the neural family is also trained on each subset
+ * ({@link NeuralCurves#trainAndSample}), so the memorized fraction of trained networks can be read against N.
  */
 final class FashionCells {
     /** Samples kept per cell for the image grid. */
@@ -27,17 +28,26 @@ final class FashionCells {
 
     static List<SweepCell> cells(GeneralizationConfig cfg) {
         List<SweepCell> out = new ArrayList<>();
-        for (int n : cfg.fashionSizes()) {
-            Map<String, Object> st = new LinkedHashMap<>();
-            st.put("data", "fashion-mnist");
-            st.put("N", n);
-            st.put("score", "empirical");
-            st.put("samples", cfg.fashionSamples());
-            st.put("steps", cfg.steps());
-            st.put("delta", cfg.delta());
-            st.put("seed", cfg.seed());
-            out.add(SweepCell.of("fashion-mnist/N=" + n + "/empirical/n=" + cfg.fashionSamples() + "/steps=" + cfg.steps()
-                    + "/delta=" + cfg.delta() + "/seed=" + cfg.seed(), st));
+        boolean networks = !cfg.quick() && cfg.families().contains("neural");
+        for (String score : networks ? List.of("empirical", "neural") : List.of("empirical")) {
+            for (int n : cfg.fashionSizes()) {
+                Map<String, Object> st = new LinkedHashMap<>();
+                st.put("data", "fashion-mnist");
+                st.put("N", n);
+                st.put("score", score);
+                st.put("samples", cfg.fashionSamples());
+                st.put("steps", cfg.steps());
+                st.put("delta", cfg.delta());
+                st.put("seed", cfg.seed());
+                String key = "fashion-mnist/N=" + n + "/" + score + "/n=" + cfg.fashionSamples() + "/steps=" + cfg.steps()
+                        + "/delta=" + cfg.delta() + "/seed=" + cfg.seed();
+                if (score.equals("neural")) {
+                    st.put("train_steps", cfg.neuralSteps());
+                    st.put("width", cfg.neuralWidth());
+                    key += "/train=" + cfg.neuralSteps() + "/width=" + cfg.neuralWidth();
+                }
+                out.add(SweepCell.of(key, st));
+            }
         }
         return out;
     }
@@ -50,12 +60,14 @@ final class FashionCells {
         return new DataMatrix(v, n, m.cols(), m.source());
     }
 
-    static Map<String, Object> compute(GeneralizationExperiment e, Path dir, SweepCell cell) throws IOException {
+    static Map<String, Object> compute(GeneralizationExperiment e, Path dir, SweepCell cell) throws Exception {
         int n = ((Number) cell.settings().get("N")).intValue(), ns = e.config().fashionSamples();
         DataMatrix train = images(dir, n);
         long t0 = System.nanoTime();
-        double[] y = e.sample(EmpiricalScore.exact(new TrainingPanels(train.values(), n, train.cols())),
-                new RandomStreams(e.config().seed()).child("fashion-mnist/N=" + n), ns);
+        RandomStreams streams = new RandomStreams(e.config().seed()).child("fashion-mnist/N=" + n);
+        double[] y = cell.settings().get("score").equals("neural")
+                ? NeuralCurves.trainAndSample(e.config(), train.values(), n, train.cols(), "fashion-mnist N=" + n, streams, ns, e)
+                : e.sample(EmpiricalScore.exact(new TrainingPanels(train.values(), n, train.cols())), streams, ns);
         Memorization mem = Memorization.measure(y, ns, train.values(), n, train.cols(), e.threads());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("memorized_fraction", mem.memorizedFraction());

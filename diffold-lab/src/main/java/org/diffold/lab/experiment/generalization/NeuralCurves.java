@@ -36,14 +36,34 @@ final class NeuralCurves {
 
     private NeuralCurves() {}
 
+    /** The training settings shared by every network of the experiment (see the class comment) [ours]. */
+    static TrainConfig trainConfig(GeneralizationConfig cfg) {
+        int steps = cfg.neuralSteps();
+        return TrainConfig.defaults().withSteps(steps).withSeed(cfg.seed()).withIntervals(steps, 0)
+                .withOptimiser(256, new LrSchedule("cosine", LEARNING_RATE, Math.min(200, steps / 10), 0.05), 1.0, 0.999)
+                .withProcess("continuous", "li-yan", 1000, Math.max(T_MIN, cfg.delta()), 6, "log-uniform", LossWeighting.SIGMA2)
+                .withValidation(0, 1, 2);
+    }
+
+    /**
+     * Trains one network of the experiment's settings on {@code n} rows of dimension {@code d} and returns {@code ns}
+     * samples of it (the Fashion-MNIST neural cells; scalar {@code edm} preconditioning since N may be below D) [ours].
+     */
+    static double[] trainAndSample(GeneralizationConfig cfg, double[] train, int n, int d, String name, RandomStreams s, int ns,
+                                   GeneralizationExperiment experiment) throws Exception {
+        TrainingData data = new TrainingData(train, d, 0, cfg.seed(), name);
+        NetworkSpec spec = NetworkSpec.mlp(d, cfg.neuralWidth(), 3).with(Parameterisation.parse("edm"));
+        try (Trainer trainer = Trainer.create(spec, trainConfig(cfg), data, Device.cpu(), null, Map.of("experiment", GeneralizationConfig.EXPERIMENT))) {
+            trainer.trainUntil(cfg.neuralSteps(), null, null);
+            return experiment.sample(new NetworkScore(trainer.evaluationNetwork()), s, ns);
+        }
+    }
+
     static Result train(GeneralizationConfig cfg, DataManifold m, double[] train, int n, RandomStreams s, int threads,
                         GeneralizationExperiment experiment) throws Exception {
         int d = m.dim(), steps = cfg.neuralSteps();
         TrainingData data = new TrainingData(train, d, 0, cfg.seed(), m.name() + " D=" + d + " N=" + n);
-        TrainConfig tc = TrainConfig.defaults().withSteps(steps).withSeed(cfg.seed()).withIntervals(steps, 0)
-                .withOptimiser(256, new LrSchedule("cosine", LEARNING_RATE, Math.min(200, steps / 10), 0.05), 1.0, 0.999)
-                .withProcess("continuous", "li-yan", 1000, Math.max(T_MIN, cfg.delta()), 6, "log-uniform", LossWeighting.SIGMA2)
-                .withValidation(0, 1, 2);
+        TrainConfig tc = trainConfig(cfg);
         NetworkSpec spec = NetworkSpec.mlp(d, cfg.neuralWidth(), 3).with(Parameterisation.parse("edm-pca"));
         List<Map<String, Object>> curve = new ArrayList<>();
         double[] y = null;
