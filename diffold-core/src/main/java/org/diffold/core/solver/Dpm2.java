@@ -1,40 +1,20 @@
 package org.diffold.core.solver;
 
-import org.diffold.core.sigma.SigmaGrid;
-
 /**
  * {@code dpm2}: DPM-Solver-2 in k-diffusion's form (sample_dpm_2, diffusers KDPM2DiscreteScheduler), docs/math.md
  * §3.3. After the churn: d = (x - D(x, sigma_hat)) / sigma_hat; if sigma_{i+1} &gt; 0, the midpoint
  * sigma_mid = sqrt(sigma_hat sigma_{i+1}) (geometric mean), x_2 = x + d (sigma_mid - sigma_hat),
  * d_2 = (x_2 - D(x_2, sigma_mid)) / sigma_mid, x &lt;- x + d_2 (sigma_{i+1} - sigma_hat); else Euler.
  */
-public final class Dpm2 implements Solver {
-    private final SolverSettings s;
-
+public final class Dpm2 extends ChurnSolver {
     /** DPM2 with the settings. */
     public Dpm2(SolverSettings settings) {
-        settings.only("dpm2", "s_churn", "s_tmin", "s_tmax", "s_noise", "init");
-        this.s = settings;
+        super("dpm2", 4, settings);
     }
 
-    @Override public String name() { return s.describe("dpm2"); }
-
     @Override
-    public SolverProgram program(SigmaGrid g) {
-        SolverProgram.Builder b = new SolverProgram.Builder(name() + " on " + g.description(), 4, s.initStd(g.sigmaMax())).historyFree();
-        int n = g.steps();
-        for (int i = 0; i < n; i++) {
-            double next = g.sigma(i + 1);
-            b.step(g.sigma(i), next);
-            double hat = Steps.churn(b, s, g.sigma(i), n);
-            b.denoise(1, 0, hat);
-            if (next == 0) {
-                Steps.euler(b, 0, 0, 1, hat, next, 0, next);
-                continue;
-            }
-            midpoint(b, hat, next, next, 0);
-        }
-        return b.build(g.outputSigma());
+    void step(SolverProgram.Builder b, double hat, double next) {
+        midpoint(b, hat, next, next, 0);
     }
 
     /**
