@@ -1,8 +1,8 @@
 package org.diffold.core.grid;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diffold.core.spec.KeyValues;
 
 /**
  * Factories and the printable spec of time grids (docs/math.md §2.3):
@@ -77,14 +77,7 @@ public final class TimeGrids {
     }
 
     private static Map<String, String> params(String name, String rest) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (rest.isBlank()) return out;
-        for (String kv : rest.split(",")) {
-            int eq = kv.indexOf('=');
-            if (eq < 0) throw new IllegalArgumentException("grid " + name + ": bad parameter '" + kv.trim() + "'; use key=value");
-            out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        return out;
+        return KeyValues.parse(rest, kv -> new IllegalArgumentException("grid " + name + ": bad parameter '" + kv + "'; use key=value"));
     }
 
     private static void only(String name, Map<String, String> p, String... keys) {

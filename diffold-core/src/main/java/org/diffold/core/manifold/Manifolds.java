@@ -1,9 +1,9 @@
 package org.diffold.core.manifold;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diffold.core.spec.KeyValues;
 import org.diffold.core.linalg.Subspace;
 import org.diffold.core.random.RandomStreams;
 
@@ -123,13 +123,6 @@ public final class Manifolds {
     }
 
     private static Map<String, String> params(String name, String rest) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (rest.isBlank()) return out;
-        for (String kv : rest.split(",")) {
-            int eq = kv.indexOf('=');
-            if (eq < 0) throw new IllegalArgumentException("manifold " + name + ": parameter '" + kv.trim() + "' must be key=value");
-            out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        return out;
+        return KeyValues.parse(rest, kv -> new IllegalArgumentException("manifold " + name + ": parameter '" + kv + "' must be key=value"));
     }
 }

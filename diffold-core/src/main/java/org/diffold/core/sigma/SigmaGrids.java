@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.diffold.core.spec.KeyValues;
 import java.util.Set;
 
 /**
@@ -142,12 +143,8 @@ public final class SigmaGrids {
 
     private static Map<String, String> params(String name, String rest) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (rest.isBlank()) return out;
-        for (String kv : rest.split(",")) {
-            int eq = kv.indexOf('=');
-            if (eq < 0) throw new IllegalArgumentException("sigma grid " + name + ": bad parameter '" + kv.trim() + "'; use key=value");
-            out.put(kv.substring(0, eq).trim().replace('-', '_'), kv.substring(eq + 1).trim());
-        }
+        KeyValues.parse(rest, kv -> new IllegalArgumentException("sigma grid " + name + ": bad parameter '" + kv + "'; use key=value"))
+                .forEach((k, v) -> out.put(k.replace('-', '_'), v));
         return out;
     }
 

@@ -3,9 +3,9 @@ package org.diffold.core.score.empirical;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.diffold.core.spec.KeyValues;
 import org.diffold.core.data.DataFiles;
 import org.diffold.core.data.DataMatrix;
 import org.diffold.core.dimension.Estimators;
@@ -109,14 +109,7 @@ public final class ClosedFormScores {
     }
 
     private static Map<String, String> params(String name, String rest) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (rest.isBlank()) return out;
-        for (String kv : rest.split(",")) {
-            int eq = kv.indexOf('=');
-            if (eq < 0) throw new IllegalArgumentException("score " + name + ": parameter '" + kv.trim() + "' must be key=value");
-            out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-        }
-        return out;
+        return KeyValues.parse(rest, kv -> new IllegalArgumentException("score " + name + ": parameter '" + kv + "' must be key=value"));
     }
 
     private static void allow(String name, Map<String, String> p, String... allowed) {
