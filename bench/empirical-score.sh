@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Empirical-score evaluation (docs/math.md §6): Diffold's DotPanelKernel path versus numpy (OpenBLAS) doing the same
+# Empirical-score evaluation (docs/math.md §6): Diffold's DotKernel path (OpenBLAS, or the pure-Java kernel) versus numpy (OpenBLAS) doing the same
 # computation in the same run, on 1 and 2 threads, then the memorization metrics of 10^4 samples against the 6 x 10^4
 # Fashion-MNIST training images. Needs /usr/bin/python3 with numpy and the Debian package dataset-fashion-mnist.
 # Arguments (optional): n N threads-list, e.g. 1024 16384 1,2.
@@ -9,11 +9,5 @@ PY=/usr/bin/python3
 "$PY" -c 'import numpy' 2>/dev/null || { echo "empirical-score: needs numpy for $PY (Debian: python3-numpy)" >&2; exit 2; }
 ./mvnw -q -B -DskipTests package   # as the diffold launcher: diffold-cli/target/lib holds every runtime jar
 CP="diffold-cli/target/lib/*"
-JAVA=""
-for j in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-  [ -x "$j" ] || continue
-  v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-  if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then JAVA="$j"; break; fi
-done
-[ -n "$JAVA" ] || { echo "empirical-score: needs a JDK >= 21 (set JAVA_HOME)" >&2; exit 2; }
+. bench/java21.sh empirical-score
 exec "$JAVA" -Xmx4g --enable-native-access=ALL-UNNAMED -cp "$CP" org.diffold.lab.bench.EmpiricalScoreBenchmark "$PY" bench/empirical_score_numpy.py "$@"
