@@ -111,7 +111,7 @@ public final class SampleCommand implements Callable<Integer> {
                 try (LatentModel m = LatentModel.load(model, nn.device())) {
                     dim = m.dim();
                     if (png && m.shape() == null) throw new UsageException("--out " + out + ": model " + model + " was not trained on images; write .npy or .csv");
-                    HeapGuard.requireDoubles((long) n * dim, "--n " + n + " samples of dimension " + dim);
+                    Sizes.doubles("--n " + n + " samples of dimension " + dim, n, dim, 1, "--n");
                     long t0 = System.nanoTime();
                     double[] x;
                     try (Progress bar = common.progress("sampling", n)) {
