@@ -43,6 +43,12 @@ class JsonCommandsTest {
     /** Commands without numbers to print (help) or with no --json by design. */
     static final Set<String> NO_JSON = Set.of("help");
 
+    /** JSON pointers a case's document must hold (beyond being strict snake_case JSON). */
+    static final Map<String, List<String>> REQUIRED = Map.of("reproduce sild", List.of("/methods/0/recon_mse", "/collapse/0/source",
+            "/synthetic/0/manifold", "/synthetic/0/k", "/synthetic/0/D", "/synthetic/0/method", "/synthetic/0/manifold_distance",
+            "/synthetic/0/sw", "/synthetic/0/mmd", "/synthetic/0/id_latent", "/synthetic/0/id_samples", "/stacked/0/method",
+            "/stacked/0/modes_covered", "/stacked/0/mode_kl", "/report"));
+
     @TempDir
     static Path dir;
 
@@ -109,6 +115,14 @@ class JsonCommandsTest {
             List<String> bad = new ArrayList<>();
             checkKeys(doc, "$", bad);
             assertTrue(bad.isEmpty(), e.getKey() + ": keys not snake_case: " + bad);
+            for (String pointer : REQUIRED.getOrDefault(e.getKey(), List.of())) {
+                assertTrue(!doc.at(pointer).isMissingNode(), e.getKey() + " --json lacks " + pointer + ": " + r.out());
+            }
+            if (e.getKey().equals("reproduce sild")) {
+                Set<String> sources = new TreeSet<>();
+                for (JsonNode c : doc.get("collapse")) sources.add(c.get("source").asText());
+                assertEquals(Set.of("exact", "learned"), sources, "collapse rows of both sources");
+            }
             if (doc.has("run_id")) {
                 lastRunId = doc.get("run_id").asText();
             }

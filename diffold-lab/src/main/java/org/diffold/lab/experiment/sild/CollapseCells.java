@@ -44,7 +44,11 @@ final class CollapseCells {
         Target t = (Target) m;
         CollapseStudy study = new CollapseStudy(cfg.collapseProbes(), DELTA, TAU, 1e-5, cfg.seed());
         double[] sigmas = CollapseStudy.logSpaced(1e-3, 1, cfg.collapseSigmas());
-        List<CollapseStudy.Row> rows = study.run(m, sigmas, s -> new ScoreDenoiser(t.score(), s));
+        return rows(m, name, study.run(m, sigmas, s -> new ScoreDenoiser(t.score(), s)));
+    }
+
+    /** A study's rows as a cell result: manifold, k, D and per sigma the rank, mean rank, |D - pi| and s1-s3. */
+    static Map<String, Object> rows(DataManifold m, String name, List<CollapseStudy.Row> rows) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("manifold", name);
         r.put("k", m.intrinsicDim());

@@ -39,7 +39,9 @@ import org.diffold.nn.train.TrainingData;
 /**
  * The cells of {@code reproduce sild} (docs/math.md §7), in order: exact collapse per manifold, the learned collapse
  * on the circle, the feature classifier, a data-vs-data reference, one cell per method (SiLD, the VAE at each KL
- * weight, the plain AE, pixel-space diffusion) and the learned spectra on Fashion-MNIST. Model folders live under
+ * weight, the plain AE, pixel-space diffusion), the learned spectra on Fashion-MNIST, then the synthetic-manifold
+ * comparison ({@link SyntheticCells}), the learned collapse versus sigma ({@link LearnedCollapseCells}) and Stacked
+ * Fashion-MNIST ({@link StackedCells}). Model folders live under
  * {@code workDir/<model key>/}, so a killed run resumes inside a method's training too.
  */
 public final class SildExperiment {
@@ -60,6 +62,11 @@ public final class SildExperiment {
     /** The folder of one method's model and pictures. */
     public Path methodDir(String method) {
         return workDir.resolve(method.replace(':', '_').replace('=', '-'));
+    }
+
+    /** The folder of one Stacked Fashion-MNIST method's model and samples. */
+    Path stackedDir(String method) {
+        return methodDir("stacked-" + StackedCells.key(cfg, StackedCells.Settings.of(cfg))).resolve(methodDir(method).getFileName());
     }
 
     /** The cells in report order. */
@@ -85,6 +92,9 @@ public final class SildExperiment {
         c.add(SweepCell.of("reference:" + key, with(cfg.modelSettings(), "kind", "reference")));
         for (String m : cfg.methods()) c.add(SweepCell.of("method:" + m + ":" + key, with(with(cfg.modelSettings(), "kind", "method"), "method", m)));
         c.add(SweepCell.of("spectra:" + key, with(cfg.modelSettings(), "kind", "spectra")));
+        c.addAll(SyntheticCells.cells(SyntheticCells.Settings.of(cfg)));
+        c.addAll(LearnedCollapseCells.cells(cfg, LearnedCollapseCells.Settings.of(cfg)));
+        c.addAll(StackedCells.cells(cfg, StackedCells.Settings.of(cfg)));
         return c;
     }
 
@@ -104,6 +114,19 @@ public final class SildExperiment {
             case "reference" -> reference();
             case "method" -> method((String) cell.settings().get("method"));
             case "spectra" -> spectra();
+            case SyntheticCells.SECTION -> {
+                SyntheticCells.Settings st = SyntheticCells.Settings.of(cfg);
+                String m = (String) cell.settings().get("manifold"), method = (String) cell.settings().get("method");
+                yield SyntheticCells.compute(st, m, method, methodDir("synthetic-" + st.key()).resolve(m + "-" + methodDir(method).getFileName()), device, threads);
+            }
+            case LearnedCollapseCells.SECTION -> LearnedCollapseCells.compute(cfg, LearnedCollapseCells.Settings.of(cfg), (String) cell.settings().get("manifold"), device);
+            case StackedCells.SECTION -> {
+                StackedCells.Settings st = StackedCells.Settings.of(cfg);
+                String method = (String) cell.settings().get("method");
+                try (ImageClassifier c = classifier()) {
+                    yield StackedCells.compute(cfg, st, method, stackedDir(method), device, threads, c::predict);
+                }
+            }
             default -> throw new IllegalStateException("unknown cell kind " + kind);
         };
     }
@@ -116,7 +139,7 @@ public final class SildExperiment {
     private Path classifierFile() { return workDir.resolve("classifier.dfnn"); }
 
     /** The feature classifier: trained once on the full 60000 training images, cached in the work folder. */
-    private ImageClassifier classifier() throws IOException {
+    ImageClassifier classifier() throws IOException {
         Path f = classifierFile();
         if (Files.exists(f)) return ImageClassifier.load(f, device);
         RealData all = RealData.load("fashion-mnist", Integer.MAX_VALUE, 0, null, true);

@@ -38,6 +38,7 @@ public final class SildReport {
         Report.Builder b = Report.builder("SiLD: collapse of the denoiser and latent diffusion on Fashion-MNIST" + (cfg.quick() ? " (quick)" : ""))
                 .provenance(p);
         b.paragraph(findings(cfg, parts));
+        for (String para : SildExtras.findings(results)) b.paragraph(para);
         b.paragraph("Setup [ours; the paper's architecture, noise band and latent width are not public]: stage 1 is a conv encoder/decoder "
                 + "(base " + cfg.aeWidth() + " channels, two stride-2 convolutions with group norm and SiLU, latent width k = " + cfg.latentDim()
                 + "); SiLD trains dec(enc(x + sigma eps)) against x with sigma log-uniform in [" + cfg.sigmaMin() + ", " + cfg.sigmaMax()
@@ -50,6 +51,7 @@ public final class SildReport {
                 + " t10k images (PSNR for range 2). FD and k-NN precision/recall (k = 5) use the " + "64 penultimate features of a small CNN "
                 + "trained here on the 60000 labelled training images, against the held-out images, " + cfg.nSamples() + " samples each.");
         collapseCharts(b, parts.collapse());
+        SildExtras.sections(b, results, parts.collapse(), exp);
         b.table("methods", List.of("method", "recon MSE", "PSNR dB", "FD", "precision", "recall", "class KL", "classes", "seconds"), methodRows(parts));
         for (Map<String, Object> m : parts.methods()) {
             String name = (String) m.get("name");
@@ -142,7 +144,7 @@ public final class SildReport {
         return rows;
     }
 
-    private static List<List<String>> collapseRows(List<Map<String, Object>> collapse) {
+    static List<List<String>> collapseRows(List<Map<String, Object>> collapse) {
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> c : collapse) {
             List<?> sg = (List<?>) c.get("sigma");
@@ -155,7 +157,7 @@ public final class SildReport {
         return rows;
     }
 
-    /** The {@code --json} document: methods, collapse rows (exact), report path. */
+    /** The {@code --json} document: methods, collapse rows (exact and learned), synthetic and stacked rows, report path. */
     public static Map<String, Object> json(SildConfig cfg, List<Map<String, Object>> results, String report) {
         Parts parts = Parts.of(results, SildConfig.MANIFOLDS.size(), cfg.methods().size());
         List<Map<String, Object>> methods = new ArrayList<>();
@@ -165,25 +167,18 @@ public final class SildReport {
             methods.add(j);
         }
         List<Map<String, Object>> collapse = new ArrayList<>();
-        for (Map<String, Object> c : parts.collapse()) {
-            List<?> sg = (List<?>) c.get("sigma"), rank = (List<?>) c.get("rank");
-            for (int i = 0; i < sg.size(); i++) {
-                Map<String, Object> j = new LinkedHashMap<>();
-                j.put("manifold", c.get("manifold"));
-                j.put("k", c.get("k"));
-                j.put("sigma", sg.get(i));
-                j.put("rank", rank.get(i));
-                collapse.add(j);
-            }
-        }
+        for (Map<String, Object> c : parts.collapse()) collapse.addAll(SildExtras.collapseJson(c, "exact"));
+        collapse.addAll(SildExtras.learnedCollapseJson(results));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("methods", methods);
         out.put("collapse", collapse);
+        out.put("synthetic", SildExtras.json(results, SyntheticCells.SECTION, SildExtras.SYNTHETIC_KEYS));
+        out.put("stacked", SildExtras.json(results, StackedCells.SECTION, SildExtras.STACKED_KEYS));
         out.put("report", report);
         return out;
     }
 
-    private static Object finite(Object v) {
+    static Object finite(Object v) {
         return v instanceof Number n && !Double.isFinite(n.doubleValue()) ? null : v;
     }
 
@@ -198,18 +193,18 @@ public final class SildReport {
         return String.join(" ", out);
     }
 
-    private static double[] arr(Object v) {
+    static double[] arr(Object v) {
         List<?> l = (List<?>) v;
         double[] a = new double[l.size()];
         for (int i = 0; i < a.length; i++) a[i] = ((Number) l.get(i)).doubleValue();
         return a;
     }
 
-    private static double num(Map<String, Object> m, String k) {
+    static double num(Map<String, Object> m, String k) {
         return m.get(k) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    private static String f(Object v) {
+    static String f(Object v) {
         if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) return "n/a";
         return String.format(Locale.ROOT, "%.4g", n.doubleValue());
     }
