@@ -50,8 +50,9 @@ public final class SildReport {
                 + "the li-yan design, T = " + cfg.samplingSteps() + ", and a final Tweedie step. Reconstruction on " + cfg.nHeldOut()
                 + " t10k images (PSNR for range 2). FD and k-NN precision/recall (k = 5) use the " + "64 penultimate features of a small CNN "
                 + "trained here on the 60000 labelled training images, against the held-out images, " + cfg.nSamples() + " samples each.");
+        b.paragraph(SildExtras.setup(cfg));
         collapseCharts(b, parts.collapse());
-        SildExtras.sections(b, results, parts.collapse(), exp);
+        SildExtras.charts(b, results, parts.collapse());
         b.table("methods", List.of("method", "recon MSE", "PSNR dB", "FD", "precision", "recall", "class KL", "classes", "seconds"), methodRows(parts));
         for (Map<String, Object> m : parts.methods()) {
             String name = (String) m.get("name");
@@ -62,6 +63,7 @@ public final class SildReport {
             }
             if (Files.exists(dir.resolve("samples.png"))) b.image("samples-" + stem, name + ": samples", Files.readAllBytes(dir.resolve("samples.png")), 2);
         }
+        SildExtras.sections(b, results, exp);
         b.table("collapse", List.of("manifold", "k", "sigma", "rank", "mean rank", "s1", "s2", "s3", "|D - pi|"), collapseRows(parts.collapse()));
         Map<String, Object> lc = parts.learnedCircle();
         b.table("learned-circle", List.of("stage-1 steps", "latent width", "recon MSE", "rank (tau " + lc.get("tau") + ")", "singular values", "|D - pi| on M"),

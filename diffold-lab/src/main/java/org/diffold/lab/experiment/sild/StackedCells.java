@@ -64,7 +64,7 @@ final class StackedCells {
      */
     record Settings(int nTrain, int nSamples, int latentDim) {
         static Settings of(SildConfig cfg) {
-            return cfg.quick() ? new Settings(2000, 1000, cfg.latentDim()) : new Settings(10000, 5000, 3 * cfg.latentDim());
+            return cfg.quick() ? new Settings(1000, 500, cfg.latentDim()) : new Settings(10000, 5000, 3 * cfg.latentDim());
         }
     }
 
