@@ -61,10 +61,11 @@ final class StackedCells {
      * @param nTrain stacked training images
      * @param nSamples samples per method (and stacked held-out images of the reference)
      * @param latentDim latent width
+     * @param pool training images the stacked training images are drawn from (the first ones)
      */
-    record Settings(int nTrain, int nSamples, int latentDim) {
+    record Settings(int nTrain, int nSamples, int latentDim, int pool) {
         static Settings of(SildConfig cfg) {
-            return cfg.quick() ? new Settings(1000, 500, cfg.latentDim()) : new Settings(10000, 5000, 3 * cfg.latentDim());
+            return cfg.quick() ? new Settings(1000, 500, cfg.latentDim(), 10000) : new Settings(10000, 5000, 3 * cfg.latentDim(), 60000);
         }
     }
 
@@ -74,6 +75,7 @@ final class StackedCells {
         m.put("stackedTrain", s.nTrain());
         m.put("stackedSamples", s.nSamples());
         m.put("stackedLatentDim", s.latentDim());
+        m.put("stackedPool", s.pool());
         return m;
     }
 
@@ -146,7 +148,7 @@ final class StackedCells {
     /** Computes one cell: trains (resumably, in {@code dir}) and scores a method, or scores the held-out reference. */
     static Map<String, Object> compute(SildConfig cfg, Settings s, String method, Path dir, Device device, int threads, Classify classify)
             throws Exception {
-        RealData all = RealData.load("fashion-mnist", Integer.MAX_VALUE, 10000, null, true);
+        RealData all = RealData.load("fashion-mnist", s.pool(), 10000, null, true);
         int pixels = all.data().dim();
         RandomStreams root = new RandomStreams(cfg.seed()).child("stacked");
         Map<String, Object> r = new LinkedHashMap<>();

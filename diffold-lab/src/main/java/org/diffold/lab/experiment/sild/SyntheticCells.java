@@ -70,7 +70,7 @@ final class SyntheticCells {
                     int stage1Steps, int stage2Steps, int stage2Width, double sigmaMin, double sigmaMax, int samplingSteps, long seed) {
         static Settings of(SildConfig cfg) {
             List<String> m = List.of("circle", "sphere", "torus");
-            return cfg.quick() ? new Settings(m, 16, 2000, 500, 500, 4, 64, 400, 400, 64, 0.01, 0.2, 40, cfg.seed())
+            return cfg.quick() ? new Settings(m, 16, 2000, 500, 500, 4, 64, 300, 300, 64, 0.01, 0.2, 40, cfg.seed())
                     : new Settings(m, 16, 5000, 1000, 1000, 4, 128, 3000, 3000, 256, 0.01, 0.2, 100, cfg.seed());
         }
 
