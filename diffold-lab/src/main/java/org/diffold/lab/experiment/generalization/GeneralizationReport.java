@@ -113,6 +113,12 @@ public final class GeneralizationReport {
                     slope(m, d0, "coarse", "manifold_distance"), slope(m, d0, "coarse-lqf", "manifold_distance"), -2.0 / k,
                     (m.startsWith("circle") || m.startsWith("sphere") ? -4.0 : -3.0) / k));
         }
+        sb.append(String.format(Locale.ROOT, "Memorized fraction at N = %d: ", nMax));
+        for (String m : r.config().manifolds()) {
+            sb.append(String.format(Locale.ROOT, "%s: local PCA %.3g, quadratic fit %.3g, fresh samples %.3g; ", m, value(m, d0, "coarse", nMax, "memorized_fraction"),
+                    value(m, d0, "coarse-lqf", nMax, "memorized_fraction"), value(m, d0, "true", nMax, "memorized_fraction")));
+        }
+        sb.append("samples on the manifold meet the ratio rule as often as fresh samples of the data law do; samples off it (local PCA) read lower.");
         return sb.toString().trim();
     }
 
