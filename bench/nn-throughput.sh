@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # DSM training throughput: Diffold (DJL + PyTorch 2.7.1) versus the same model and loop in PyTorch from Python.
 # Installs Debian's python3-torch (for /usr/bin/python3) and an optimised BLAS for it if missing, builds
-# diffold-nn and runs org.diffold.nn.bench.TrainThroughputBench. Extra arguments go to the bench main,
+# diffold-nn (and what it needs, in the reactor) and runs org.diffold.nn.bench.TrainThroughputBench. Extra arguments go to the bench main,
 # e.g. --threads 1,2 --steps 100 --warmup 20 --repeats 3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,10 @@ if ! "$PY" -c 'import torch' 2>/dev/null || [ ! -e /usr/lib/x86_64-linux-gnu/ope
   # Without an optimised BLAS, Debian's torch falls back to reference BLAS (~8x slower): an unfair baseline.
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-torch libopenblas0-openmp >/dev/null
 fi
-./mvnw -q -B -pl diffold-nn -am install -DskipTests
-CP="diffold-nn/target/classes:$(./mvnw -q -B -pl diffold-nn dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)"
+# package and the classpath in one reactor run, so diffold-core resolves to its reactor artifact (nothing installed
+# into the local repository)
+./mvnw -q -B -pl diffold-nn -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
+CP="diffold-nn/target/classes:$(cat diffold-nn/target/bench-classpath.txt)"
 CACHE="$PWD/.djl-cache"
 . bench/java21.sh nn-throughput
 mkdir -p "$CACHE/jna"

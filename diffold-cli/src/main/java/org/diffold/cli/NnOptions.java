@@ -13,7 +13,8 @@ public final class NnOptions {
     private String device = "cpu";
 
     @Option(names = "--torch-threads", paramLabel = "N", converter = CommonOptions.PositiveInt.class,
-            description = "PyTorch intra-op threads; 1 is fastest for small networks (default: ${DEFAULT-VALUE})")
+            description = "PyTorch intra-op threads for the forward and backward passes (a small network's optimiser phase runs "
+                    + "on one); 1 is fastest for small networks (default: ${DEFAULT-VALUE})")
     private int torchThreads = 1;
 
     /** Loads the engine with the thread setting and resolves the device (one-line error if unknown or absent). */

@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  diffold sample --target gaussian-subspace --dim 100 --sampler dpmpp-2m --sigmas karras:rho=7 --steps 20 --n 1000 --out s.npy",
             "  diffold sample --target product-subspace --dim 50 --scheme ddpm-posterior --grid potaptchik:kappa=0.1,L=50,M=70 --n 1000 --out s.npy",
             "  diffold sample --score empirical:data=train.npy --n 1000 --out s.npy   (also kde:data=F,h=0.1;",
-            "      cfdm:data=F,smoothing=0.2,draws=2; coarse:data=F,k=2,neighbours=16,switch=0.3; docs/math.md §6)",
+            "      cfdm:data=F,smoothing=0.2,draws=2; coarse:data=F,k=2,neighbours=16,switch=0.3;",
+            "      coarse:data=F,proj=lqf,k=2,m=12 (local quadratic fit); docs/math.md §6, §6.1)",
             "Row i of the output depends only on --seed and i: any --threads gives the same bits."})
 public final class SampleCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -67,7 +68,7 @@ public final class SampleCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--score", paramLabel = "SPEC", description = "closed-form score from a training file: empirical:data=F, "
-            + "kde:data=F,h=H, cfdm:data=F[,smoothing=S,draws=M], coarse:data=F[,k=K,neighbours=NB,switch=SIGMA]")
+            + "kde:data=F,h=H, cfdm:data=F[,smoothing=S,draws=M], coarse:data=F[,proj=lpca|lqf,k=K,neighbours=NB (or m=NB),switch=SIGMA; lqf also iterations=I,ridge=R]")
     String scoreSpec;
 
     @Override

@@ -79,7 +79,7 @@ class MemorizationCommandTest {
     void sampleWithEachClosedFormFamily() throws IOException {
         Path t = npy("t.npy", gaussian(40, 3, 7), 40, 3);
         for (String spec : new String[] {"empirical:data=" + t, "kde:data=" + t + ",h=0.1", "cfdm:data=" + t + ",smoothing=0.2,draws=2",
-                                         "coarse:data=" + t + ",k=2,neighbours=8"}) {
+                                         "coarse:data=" + t + ",k=2,neighbours=8", "coarse:data=" + t + ",proj=lqf,k=2,m=12,iterations=4"}) {
             Path out = dir.resolve("s.npy");
             CliRun r = CliRun.of("sample", "--score", spec, "--n", "8", "--steps", "20", "--out", out.toString(), "--json");
             assertEquals(0, r.code(), spec + ": " + r.err());

@@ -237,6 +237,15 @@ final class BadInputCatalogue {
         store   | reproduce generalization --quick --db {d}/exist | --db ;; exist is an existing folder
         parse   | reproduce generalization --nope              | unknown option '--nope'
         parse   | memorization                                 | --samples ;; --train
+        range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,neighbours=11 | neighbours must be an integer in [k(k+1)/2+k+1 = 3, N = 10] for proj=lqf, got 11
+        range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,m=2 | neighbours must be an integer in [k(k+1)/2+k+1 = 3, N = 10] for proj=lqf, got 2
+        range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=2,m=5 | [k(k+1)/2+k+1 = 6, N = 10] for proj=lqf, got 5
+        range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,iterations=-1 | iterations must be an integer in [0, 100], got -1
+        range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,ridge=-1 | ridge must be >= 0 and finite, got -1
+        parse   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,ridge=nan | ridge must be a number, got 'nan'
+        parse   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=cubic,k=1 | proj must be one of lpca, lqf, got 'cubic'
+        parse   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,k=1,iterations=3 | iterations applies to proj=lqf only
+        file    | sample --out {d}/s.npy --score coarse:data={d}/nan.npy,proj=lqf,k=1 | row 3 has a non-finite value (NaN) in column 1
         in      | memorization --samples {d}/missing.npy --train {d}/t.npy | --samples ;; missing.npy
         in      | memorization --samples {d}/t.npy --train {d}/missing.npy | --train ;; missing.npy
         range   | memorization --samples {d}/t.npy --train {d}/t.npy --pairs 0 | --pairs must be >= 1, got 0

@@ -38,6 +38,9 @@ final class BadInputFixtures {
         Files.createDirectories(d.resolve("dirckpt/checkpoint.dfnn"));
         Files.writeString(d.resolve("blocker"), "a file where a folder is expected\n");
         NpyWriter.write(d.resolve("t.npy"), new double[40], 10, 4);
+        double[] nan = new double[40];
+        nan[13] = Double.NaN;
+        NpyWriter.write(d.resolve("nan.npy"), nan, 10, 4);
         byte[] good = Files.readAllBytes(d.resolve("t.npy"));
         Files.write(d.resolve("cut.npy"), java.util.Arrays.copyOf(good, good.length - 5));
         Files.write(d.resolve("long.npy"), java.util.Arrays.copyOf(good, good.length + 3));

@@ -72,6 +72,57 @@ public final class NnRuntime {
         return Integer.parseInt(System.getProperty(NUM_THREADS, "1"));
     }
 
+    /**
+     * The OpenMP team size for PyTorch operations issued from the calling thread from now on: omp_set_num_threads of
+     * the OpenMP runtime PyTorch loaded (a per-thread setting; PyTorch's parallel loops read omp_get_max_threads, and
+     * with one thread they run inline, without a parallel region). Unlike torch::set_num_threads it changes nothing
+     * global and costs no more than a call. A no-op when that runtime is not found (then the engine's count stays).
+     *
+     * @param n threads, >= 1
+     */
+    public static void setCallerThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        com.sun.jna.Function f = OpenMp.SET_NUM_THREADS;
+        if (f != null) f.invokeVoid(new Object[] {n});
+    }
+
+    /** Whether {@link #setCallerThreads} reaches PyTorch's OpenMP runtime. */
+    public static boolean callerThreadsSupported() { return OpenMp.SET_NUM_THREADS != null; }
+
+    /**
+     * Threads for the optimiser phase (gradient clipping, Adam, EMA) of a network whose largest weight tensor has
+     * {@code largestTensor} elements: 1 below {@link #SERIAL_UPDATE_ELEMENTS} [ours], else the engine's count. Each
+     * elementwise PyTorch operation on a tensor above 32768 elements opens an OpenMP parallel region; under the
+     * passive wait policy each costs a futex wake-up and sleep (tens of microseconds on a shared virtual machine), more
+     * than splitting a small tensor's pass saves. For the benchmark MLP that is 100 of the 145 regions of a step.
+     */
+    public static int updateThreads(long largestTensor) {
+        return largestTensor < SERIAL_UPDATE_ELEMENTS ? 1 : threads();
+    }
+
+    /** Largest weight tensor (elements) whose optimiser phase runs on one thread. */
+    public static final long SERIAL_UPDATE_ELEMENTS = 1L << 18;
+
+    /** The omp_set_num_threads of the loaded libgomp (bundled with PyTorch), found through /proc/self/maps. */
+    private static final class OpenMp {
+        static final com.sun.jna.Function SET_NUM_THREADS = find();
+
+        private static com.sun.jna.Function find() {
+            engine();
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+                    int slash = line.indexOf('/');
+                    if (slash < 0) continue;
+                    String path = line.substring(slash);
+                    if (path.contains("libgomp") || path.contains("libiomp")) return com.sun.jna.Function.getFunction(path, "omp_set_num_threads");
+                }
+            } catch (java.io.IOException | UnsatisfiedLinkError | RuntimeException e) {
+                return null;
+            }
+            return null;
+        }
+    }
+
     private static void setDefault(String key, String value) {
         if (System.getProperty(key) == null && System.getenv(key) == null) System.setProperty(key, value);
     }

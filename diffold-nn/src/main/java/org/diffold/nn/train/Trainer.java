@@ -44,6 +44,7 @@ public final class Trainer implements AutoCloseable {
     private final RandomStreams dsmStreams, valStreams;
     private final DsmBatch batch;
     private final Engine engine;
+    private final int updateThreads;
     private int lastCheckpoint = -1;
     private Path lastCheckpointFile;
     private float[] directionsF;
@@ -62,6 +63,9 @@ public final class Trainer implements AutoCloseable {
         this.valStreams = root.child("validation");
         this.batch = new DsmBatch(spec, cfg.batchSize());
         this.engine = state.net.manager().getEngine();
+        long largest = 0;
+        for (NDArray p : state.net.parameters()) largest = Math.max(largest, p.size());
+        this.updateThreads = NnRuntime.updateThreads(largest);
         for (NDArray p : state.net.parameters()) p.setRequiresGradient(true);
         state.history.ensureSteps(cfg.steps());
     }
@@ -170,6 +174,8 @@ public final class Trainer implements AutoCloseable {
                 loss = loss(out, tgt, w, q, dw);
                 gc.backward(loss);
             }
+            // the optimiser phase on its own thread count (one thread for small tensors; see NnRuntime.updateThreads)
+            if (updateThreads != NnRuntime.threads()) NnRuntime.setCallerThreads(updateThreads);
             NDList grads = new NDList(state.net.parameters().size());
             for (NDArray p : state.net.parameters()) {
                 NDArray g = p.getGradient();
@@ -201,6 +207,8 @@ public final class Trainer implements AutoCloseable {
             state.updateEma(cfg.emaDecay(), t);
             state.history.record(state.step, lossValue);
             return lossValue;
+        } finally {
+            if (updateThreads != NnRuntime.threads()) NnRuntime.setCallerThreads(NnRuntime.threads());
         }
     }
 

@@ -22,7 +22,11 @@ import org.diffold.core.score.Score;
  *   <li>{@code coarse:data=FILE[,k=K,neighbours=NB,switch=SIGMA]}: -(x - c proj_hat(x/c))/sigma^2 with proj_hat the
  *       local-PCA projection on NB nearest training points (default max(10, 4k) [ours], at most N); k given or, by
  *       default, the rounded TwoNN estimate; above sigma = SIGMA (default 0.3 [ours], 0 = never) the empirical score is
- *       used (the large-noise phase).</li>
+ *       used (the large-noise phase);</li>
+ *   <li>{@code coarse:data=FILE,proj=lqf[,k=K,neighbours=M (or m=M),iterations=I,ridge=R,switch=SIGMA]}: the same with the local
+ *       quadratic fit projection of {@link LocalQuadraticProjection} (docs/math.md §6.1) on the query's M nearest training
+ *       points (default max(10, 4k, 2P), P = k(k+1)/2 + k + 1, at most N; M &gt;= P), I Newton steps (default 8), ridge R
+ *       (default 1e-10) [ours]; {@code proj=lpca} is the default.</li>
  * </ul>
  * Errors name the parameter, the value and what is allowed.
  */
@@ -35,6 +39,8 @@ public final class ClosedFormScores {
     public static final int DEFAULT_DRAWS = 2;
     /** Default coarse switch level [ours]. */
     public static final double DEFAULT_SWITCH = 0.3;
+    /** Projections of the coarse score: local PCA, local quadratic fit. */
+    public static final List<String> PROJECTIONS = List.of("lpca", "lqf");
 
     private ClosedFormScores() {}
 
@@ -77,7 +83,18 @@ public final class ClosedFormScores {
                 return new SmoothedClosedFormScore(train, sm, (int) draws, seed);
             }
             case "coarse" -> {
-                allow(name, p, "k", "neighbours", "switch");
+                allow(name, p, "k", "neighbours", "m", "switch", "proj", "iterations", "ridge");
+                if (p.containsKey("m")) { // m is the lqf write-up's name for the neighbourhood size
+                    if (p.containsKey("neighbours")) throw new IllegalArgumentException("score coarse: give the neighbourhood size once, as neighbours= or m=");
+                    p = new java.util.LinkedHashMap<>(p);
+                    p.put("neighbours", p.remove("m"));
+                }
+                String proj = p.getOrDefault("proj", "lpca");
+                if (!PROJECTIONS.contains(proj)) throw new IllegalArgumentException("score coarse: proj must be one of " + String.join(", ", PROJECTIONS) + ", got '" + proj + "'");
+                boolean lqf = proj.equals("lqf");
+                for (String key : List.of("iterations", "ridge")) {
+                    if (!lqf && p.containsKey(key)) throw new IllegalArgumentException("score coarse: " + key + " applies to proj=lqf only, got proj=" + proj);
+                }
                 int k;
                 if (p.containsKey("k")) {
                     double kk = number(name, p, "k", 1);
@@ -88,14 +105,25 @@ public final class ClosedFormScores {
                 } else {
                     k = estimatedDim(train, threads, seed);
                 }
-                double nb = number(name, p, "neighbours", Math.min(train.size(), Math.max(10, 4 * k)));
-                if (nb != Math.rint(nb) || nb < k + 1 || nb > train.size()) {
-                    throw new IllegalArgumentException("score coarse: neighbours must be an integer in [k+1 = " + (k + 1) + ", N = " + train.size() + "], got " + p.get("neighbours"));
+                int lo = lqf ? LocalQuadraticProjection.coefficients(k) : k + 1;
+                double nb = number(name, p, "neighbours", lqf ? LocalQuadraticProjection.defaultNeighbours(k, train.size()) : Math.min(train.size(), Math.max(10, 4 * k)));
+                if (nb != Math.rint(nb) || nb < lo || nb > train.size()) {
+                    throw new IllegalArgumentException("score coarse: neighbours must be an integer in [" + (lqf ? "k(k+1)/2+k+1" : "k+1") + " = " + lo
+                            + ", N = " + train.size() + "]" + (lqf ? " for proj=lqf" : "") + ", got " + p.get("neighbours"));
                 }
                 double sw = number(name, p, "switch", DEFAULT_SWITCH);
                 if (!(sw >= 0) || Double.isInfinite(sw)) throw new IllegalArgumentException("score coarse: switch must be >= 0 and finite, got " + p.get("switch"));
-                LocalPcaProjection proj = new LocalPcaProjection(train, k, (int) nb, threads);
-                return sw > 0 ? new CoarseScore(proj, EmpiricalScore.exact(train), sw) : new CoarseScore(proj);
+                ManifoldProjection pr;
+                if (lqf) {
+                    double it = number(name, p, "iterations", LocalQuadraticProjection.DEFAULT_ITERATIONS);
+                    if (it != Math.rint(it) || it < 0 || it > 100) throw new IllegalArgumentException("score coarse: iterations must be an integer in [0, 100], got " + p.get("iterations"));
+                    double ridge = number(name, p, "ridge", LocalQuadraticProjection.DEFAULT_RIDGE);
+                    if (!(ridge >= 0) || Double.isInfinite(ridge)) throw new IllegalArgumentException("score coarse: ridge must be >= 0 and finite, got " + p.get("ridge"));
+                    pr = new LocalQuadraticProjection(train, k, (int) nb, (int) it, ridge);
+                } else {
+                    pr = new LocalPcaProjection(train, k, (int) nb, threads);
+                }
+                return sw > 0 ? new CoarseScore(pr, EmpiricalScore.exact(train), sw) : new CoarseScore(pr);
             }
             default -> throw new IllegalArgumentException("unknown score family '" + name + "'; valid: " + String.join(", ", NAMES));
         }

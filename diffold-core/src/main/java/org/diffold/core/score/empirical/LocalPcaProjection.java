@@ -61,12 +61,23 @@ public final class LocalPcaProjection implements ManifoldProjection {
         }
         for (int c = 0; c < d; c++) m[c] /= kk;
         for (int r = 0; r < kk; r++) for (int c = 0; c < d; c++) a[r * d + c] -= m[c];
-        // start from the neighbours' own differences (rows 1..k), padded by coordinate axes if too few
+        principal(a, kk, d, k, ITERATIONS, v, av);
+        System.arraycopy(m, 0, mu, j * d, d);
+        System.arraycopy(v, 0, basis, j * k * d, k * d);
+    }
+
+    /**
+     * The k leading principal directions of the kk centred rows {@code a} (row-major kk x d) into the columns of
+     * {@code v} (d x k, v[c * k + q], orthonormal) by subspace iteration: start from the rows' own differences (rows
+     * 1..k, padded by coordinate axes if too few), then {@code iterations} times V = orth(A^T A V). {@code av} is
+     * kk x k scratch.
+     */
+    static void principal(double[] a, int kk, int d, int k, int iterations, double[] v, double[] av) {
         for (int q = 0; q < k; q++) {
             for (int c = 0; c < d; c++) v[c * k + q] = (q + 1 < kk ? a[(q + 1) * d + c] : 0) + (c == q ? 1e-3 : 0);
         }
         Subspace.orthonormalizeColumns(v, d, k);
-        for (int it = 0; it < ITERATIONS; it++) {
+        for (int it = 0; it < iterations; it++) {
             // av = A V^T, then V = (A^T av)^T
             for (int r = 0; r < kk; r++) {
                 for (int q = 0; q < k; q++) {
@@ -84,8 +95,6 @@ public final class LocalPcaProjection implements ManifoldProjection {
             }
             Subspace.orthonormalizeColumns(v, d, k);
         }
-        System.arraycopy(m, 0, mu, j * d, d);
-        System.arraycopy(v, 0, basis, j * k * d, k * d);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.diffold.core.manifold.Manifolds;
  * @param dims ambient dimensions D
  * @param sizes training-set sizes N
  * @param families score families: true (fresh samples of the data law, the ideal generator's baseline), empirical, kde,
- *        cfdm, coarse, neural
+ *        cfdm, coarse (local PCA projection), coarse-lqf (local quadratic fit projection), neural
  * @param samples generated samples n per cell
  * @param steps sampler steps (exponential integrator on the Benton grid, T = 6)
  * @param delta stopping time (forward OU time; sigma^2 = 1 - e^{-2 delta})
@@ -38,14 +38,14 @@ public record GeneralizationConfig(List<String> manifolds, List<Integer> dims, L
     /** The full run (about 20 minutes on 2 cores at most). */
     public static GeneralizationConfig full(long seed) {
         return new GeneralizationConfig(List.of("circle", "sphere", "torus", "sphere3"), List.of(16, 128),
-                List.of(64, 256, 1024, 4096, 16384), List.of("true", "empirical", "kde", "cfdm", "coarse", "neural"), 256, 50, 1e-6, 4096, 256,
+                List.of(64, 256, 1024, 4096, 16384), List.of("true", "empirical", "kde", "cfdm", "coarse", "coarse-lqf", "neural"), 256, 50, 1e-6, 4096, 256,
                 16, 2, List.of("circle", "torus"), 16, List.of(64, 1024, 16384), 3000, 5, 128, List.of(100, 1000, 10000), 32, seed, false);
     }
 
     /** The quick run (under 2 minutes). */
     public static GeneralizationConfig quick(long seed) {
         return new GeneralizationConfig(List.of("circle", "torus"), List.of(16), List.of(64, 256, 1024),
-                List.of("true", "empirical", "kde", "cfdm", "coarse", "neural"), 256, 40, 1e-6, 2048, 128, 16, 2, List.of("circle"), 16,
+                List.of("true", "empirical", "kde", "cfdm", "coarse", "coarse-lqf", "neural"), 256, 40, 1e-6, 2048, 128, 16, 2, List.of("circle"), 16,
                 List.of(64, 1024), 1200, 3, 128, List.of(100, 1000), 16, seed, true);
     }
 

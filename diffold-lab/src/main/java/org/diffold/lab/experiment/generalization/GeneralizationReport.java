@@ -60,14 +60,18 @@ public final class GeneralizationReport {
                 if (f.equals("neural")) continue;
                 mem.append(String.format(Locale.ROOT, "%s %.3g / %.3g, ", f, value(m, d0, f, nMin, "memorized_fraction"), value(m, d0, f, nMax, "memorized_fraction")));
             }
-            mem.append(String.format(Locale.ROOT, "manifold distance (median) at N = %d: empirical %.3g, coarse %.3g, cfdm %.3g; ", nMax,
-                    value(m, d0, "empirical", nMax, "manifold_distance"), value(m, d0, "coarse", nMax, "manifold_distance"),
-                    value(m, d0, "cfdm", nMax, "manifold_distance")));
+            mem.append(String.format(Locale.ROOT, "manifold distance (median) at N = %d: ", nMax));
+            for (String f : List.of("empirical", "coarse", "coarse-lqf", "cfdm")) {
+                if (cfg.families().contains(f)) mem.append(String.format(Locale.ROOT, "%s %.3g, ", f, value(m, d0, f, nMax, "manifold_distance")));
+            }
+            mem.setLength(mem.length() - 2);
+            mem.append("; ");
         }
         cov.append(String.format(Locale.ROOT, "With n = %d samples per cell the measured delta* cannot fall below the scale an ideal "
                 + "generator reaches with n points (the 'true' family), so slopes flatten once N exceeds n; compare each family with 'true'.", cfg.samples()));
         out.add(cov.toString().trim());
         out.add(mem.toString().trim());
+        if (cfg.families().contains("coarse") && cfg.families().contains("coarse-lqf")) out.add(projections(nMax, d0));
         StringBuilder nn = new StringBuilder("Neural DSM networks (final checkpoint; memorized fraction, manifold distance): ");
         for (Map<String, Object> c : r.cells()) {
             if (!c.get("score").equals("neural")) continue;
@@ -93,6 +97,31 @@ public final class GeneralizationReport {
         return out;
     }
 
+    /**
+     * Local PCA against the local quadratic fit: the final Tweedie step of the coarse score lands on the estimated
+     * projection, so the distance to the manifold is the estimator's error, O(h^2) and O(h^3) in the neighbourhood
+     * radius h ~ (m/N)^{1/k} (docs/math.md §6.1): slopes -2/k and -3/k in N (-4/k on the circle and spheres).
+     */
+    private String projections(int nMax, int d0) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Projection estimators of the coarse score (D = %d): median distance to "
+                + "the manifold at N = %d, local PCA against the local quadratic fit, and their log-log slopes in N (theory -2/k and -3/k, "
+                + "-4/k on the circle and spheres, which have no third-order term; both flatten at the sampler's own floor): ", d0, nMax));
+        for (String m : r.config().manifolds()) {
+            int k = GeneralizationResult.num(cells(m, d0, "empirical").get(0), "k").intValue();
+            double a = value(m, d0, "coarse", nMax, "manifold_distance"), b = value(m, d0, "coarse-lqf", nMax, "manifold_distance");
+            sb.append(String.format(Locale.ROOT, "%s (k=%d): %.3g vs %.3g (%.3gx smaller), slopes %s vs %s (theory %.3f vs %.3f); ", m, k, a, b, a / b,
+                    slope(m, d0, "coarse", "manifold_distance"), slope(m, d0, "coarse-lqf", "manifold_distance"), -2.0 / k,
+                    (m.startsWith("circle") || m.startsWith("sphere") ? -4.0 : -3.0) / k));
+        }
+        sb.append(String.format(Locale.ROOT, "Memorized fraction at N = %d: ", nMax));
+        for (String m : r.config().manifolds()) {
+            sb.append(String.format(Locale.ROOT, "%s: local PCA %.3g, quadratic fit %.3g, fresh samples %.3g; ", m, value(m, d0, "coarse", nMax, "memorized_fraction"),
+                    value(m, d0, "coarse-lqf", nMax, "memorized_fraction"), value(m, d0, "true", nMax, "memorized_fraction")));
+        }
+        sb.append("samples on the manifold meet the ratio rule as often as fresh samples of the data law do; samples off it (local PCA) read lower.");
+        return sb.toString().trim();
+    }
+
     /** Builds the report; {@code fashionDir} supplies the nearest training images of the Fashion-MNIST grid. */
     public Report build(Provenance p, Path fashionDir) throws IOException {
         GeneralizationConfig cfg = r.config();
@@ -104,7 +133,8 @@ public final class GeneralizationReport {
                 + "exponential integrator on the Benton grid (T = 6, " + cfg.steps() + " steps) down to delta = " + cfg.delta() + " and a final Tweedie "
                 + "step; coverage with alpha = 0.1, c = 0.5 from " + cfg.reference() + " reference points and " + cfg.anchors() + " anchors; "
                 + cfg.cells() + " Voronoi cells for the mass ratio. Families: true (fresh samples of the data law: the ideal generator with the same n), empirical (exact), kde (h = 0.1 N^(-1/(k+4))), cfdm (smoothing 2 x "
-                + "median spacing, M = 2), coarse (local PCA on max(10, 4k) neighbours, empirical score above sigma = 0.3), neural (MLP, DSM).");
+                + "median spacing, M = 2), coarse (local PCA on max(10, 4k) neighbours, empirical score above sigma = 0.3), coarse-lqf (the same with "
+                + "the local quadratic fit projection on max(10, 4k, 2P) neighbours, P = k(k+1)/2 + k + 1, 8 Newton steps), neural (MLP, DSM).");
         for (String m : cfg.manifolds()) {
             for (int d : cfg.dims()) {
                 b.chart("coverage-" + m + "-D" + d, chart(m, d, "coverage_delta", "coverage scale delta*", true));

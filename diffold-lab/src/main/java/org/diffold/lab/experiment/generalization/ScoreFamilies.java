@@ -4,13 +4,15 @@ import java.util.Map;
 import org.diffold.core.metrics.Memorization;
 import org.diffold.core.score.Score;
 import org.diffold.core.score.empirical.ClosedFormScores;
+import org.diffold.core.score.empirical.LocalQuadraticProjection;
 import org.diffold.core.score.empirical.TrainingPanels;
 
 /**
  * The closed-form score families of the reproduction on one training set, with their data-driven settings [ours]:
  * KDE bandwidth h = 0.1 N^{-1/(k+4)} (the KDE rate on a k-manifold), cfdm smoothing 2 x the median nearest-neighbour
  * spacing of the training set with M = 2 draws (so barycenters are of neighbours), coarse score with K = max(10, 4k)
- * neighbours and the empirical score above sigma = 0.3.
+ * neighbours and the empirical score above sigma = 0.3; coarse-lqf the same with the local quadratic fit projection on
+ * max(10, 4k, 2P) neighbours (P = k(k+1)/2 + k + 1) and 8 Newton steps (docs/math.md §6.1).
  */
 final class ScoreFamilies {
     private ScoreFamilies() {}
@@ -35,6 +37,12 @@ final class ScoreFamilies {
                 int nb = Math.min(n, Math.max(10, 4 * k));
                 yield new Built(ClosedFormScores.build("coarse", Map.of("k", Integer.toString(k), "neighbours", Integer.toString(nb),
                         "switch", "0.3"), train, threads, seed), "k=" + k + ",neighbours=" + nb + ",switch=0.3");
+            }
+            case "coarse-lqf" -> {
+                int nb = LocalQuadraticProjection.defaultNeighbours(k, n), it = LocalQuadraticProjection.DEFAULT_ITERATIONS;
+                yield new Built(ClosedFormScores.build("coarse", Map.of("proj", "lqf", "k", Integer.toString(k), "neighbours", Integer.toString(nb),
+                        "iterations", Integer.toString(it), "switch", "0.3"), train, threads, seed),
+                        "proj=lqf,k=" + k + ",neighbours=" + nb + ",iterations=" + it + ",switch=0.3");
             }
             default -> throw new IllegalArgumentException("unknown closed-form family '" + family + "'");
         };
