@@ -1,6 +1,7 @@
 package org.diffold.core.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -9,6 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorSubspaceKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    /** The machine's widest vectors, for element-wise kernels (their bits do not depend on the lane count). */
+    private static final VectorSpecies<Double> P = DoubleVector.SPECIES_PREFERRED;
 
     private VectorSubspaceKernels() {}
 
@@ -127,5 +130,41 @@ final class VectorSubspaceKernels {
             for (int r = 0; r < k; r++) v = Math.fma(h[hOff + r], ut[r * dim + j], v);
             out[outOff + j] = v;
         }
+    }
+
+    /**
+     * {@link SubspaceKernels#affineLiftRows} two rows at a time (each basis load serves both), on the widest vectors:
+     * every element sees the same operations in the same order as the scalar kernel.
+     */
+    static double affineLiftRows(double[] ut, int dim, int k, double c, double[] g, int gOff, double a, double b,
+                                 double nz, boolean noise, double[] y, int yOff, int rows, double[] z, int zOff) {
+        int bound = P.loopBound(dim), vl = P.length();
+        DoubleVector check = DoubleVector.zero(P);
+        double tail = 0;
+        for (int i = 0; i < rows; i += 2) {
+            boolean two = i + 1 < rows;
+            int y0 = yOff + i * dim, y1 = two ? y0 + dim : y0, g0 = gOff + i * k, g1 = two ? g0 + k : g0;
+            int z0 = zOff + i * dim, z1 = two ? z0 + dim : z0;
+            for (int j = 0; j < bound; j += vl) {
+                DoubleVector ya = DoubleVector.fromArray(P, y, y0 + j), yb = DoubleVector.fromArray(P, y, y1 + j);
+                DoubleVector va = ya.mul(c), vb = yb.mul(c);
+                for (int r = 0, uo = j; r < k; r++, uo += dim) {
+                    DoubleVector u = DoubleVector.fromArray(P, ut, uo);
+                    va = u.fma(DoubleVector.broadcast(P, g[g0 + r]), va);
+                    vb = u.fma(DoubleVector.broadcast(P, g[g1 + r]), vb);
+                }
+                DoubleVector oa = ya.mul(a).add(va.mul(b)), ob = yb.mul(a).add(vb.mul(b));
+                if (noise) {
+                    oa = oa.add(DoubleVector.fromArray(P, z, z0 + j).mul(nz));
+                    ob = ob.add(DoubleVector.fromArray(P, z, z1 + j).mul(nz));
+                }
+                if (two) ob.intoArray(y, y1 + j); // row b first: when there is one row, row a's value is the one kept
+                oa.intoArray(y, y0 + j);
+                check = check.add(oa.mul(0.0)).add(ob.mul(0.0));
+            }
+            tail += SubspaceKernels.affineLiftRow(ut, dim, k, c, g, g0, a, b, nz, noise, y, y0, z, z0, bound);
+            if (two) tail += SubspaceKernels.affineLiftRow(ut, dim, k, c, g, g1, a, b, nz, noise, y, y1, z, z1, bound);
+        }
+        return check.reduceLanes(VectorOperators.ADD) + tail;
     }
 }
