@@ -147,6 +147,7 @@ public final class CurveQuadrature {
         private double invTwoSigma2, c, logNorm;
         private int panels;
         private double[] centres, reach, maxLogW, bound = new double[0];
+        private double topLogW;
         private int[] run = new int[0];
 
         /**
@@ -199,30 +200,34 @@ public final class CurveQuadrature {
 
         /**
          * Writes into {@code run} the node ranges [run[2i], run[2i+1]) of the panels that can hold a node within
-         * e^-40 of the largest weight, and returns 2 x their number (docs/math.md §9). A panel's log weights are at
-         * most maxLogW - (max(0, |y - centre| - reach))^2 / (2 sigma^2); panels whose bound lies more than 40 below
-         * the best node of the most promising panel hold only nodes the weighting skips anyway, so the result is
-         * the same bits as with every panel. Whole panels of a multiple of 4 nodes keep the vector lanes of the
-         * full pass; otherwise (and when nothing can be pruned) the one run is [0, count).
+         * e^-40 of the largest weight, and returns 2 x their number (docs/math.md §9). With d_p the distance from y
+         * to panel p's centre and W the largest log weight of the level, every log weight of the panel is at most
+         * W - (max(0, d_p - reach_p))^2 / (2 sigma^2); a panel is skipped when that bound lies more than 40 below a
+         * node actually computed (the best node of the panel whose centre scores best), i.e. when
+         * d_p^2 > (reach_p + sqrt(2 sigma^2 (W - keep)))^2. Such panels hold only nodes the weighting skips anyway,
+         * so the result is the same bits as with every panel. Whole panels of a multiple of 4 nodes keep the
+         * vector lanes of the full pass; otherwise the one run is [0, count).
          */
         private int runs(double[] y, boolean prune) {
             int m = curve.dim(), g = glNode.length;
             if (!prune || g % 4 != 0 || panels < 2) { run[0] = 0; run[1] = count; return 2; }
             int best = 0;
-            double bestBound = Double.NEGATIVE_INFINITY;
+            double bestScore = Double.NEGATIVE_INFINITY;
             for (int p = 0; p < panels; p++) {
                 double d2 = 0;
                 for (int r = 0; r < m; r++) { double e = y[r] - centres[r * panels + p]; d2 += e * e; }
-                double gap = Math.max(0, Math.sqrt(d2) - reach[p]);
-                double ub = maxLogW[p] - gap * gap * invTwoSigma2;
-                bound[p] = ub;
-                if (ub > bestBound) { bestBound = ub; best = p; }
+                bound[p] = d2;
+                double score = maxLogW[p] - d2 * invTwoSigma2;
+                if (score > bestScore) { bestScore = score; best = p; }
             }
             double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
             double keep = known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+            if (!(topLogW > keep)) { run[0] = 0; run[1] = count; return 2; }
+            double spread = Math.sqrt((topLogW - keep) / invTwoSigma2);
             int n = 0;
             for (int p = 0; p < panels; p++) {
-                if (bound[p] < keep) continue;
+                double r = reach[p] + spread;
+                if (bound[p] > r * r) continue;
                 int from = p * g;
                 if (n > 0 && run[n - 1] == from) run[n - 1] = from + g; else { run[n++] = from; run[n++] = from + g; }
             }
@@ -246,6 +251,8 @@ public final class CurveQuadrature {
             centres = nodes.centres;
             reach = nodes.reach;
             maxLogW = nodes.maxLogW;
+            topLogW = Double.NEGATIVE_INFINITY;
+            for (double w : maxLogW) topLogW = Math.max(topLogW, w);
             if (logit.length < count) logit = new double[count];
             if (bound.length < panels) bound = new double[panels];
             if (run.length < 2 * panels + 2) run = new int[2 * panels + 2];
