@@ -76,4 +76,31 @@ final class SubspaceKernels {
         }
         return check;
     }
+
+    /**
+     * {@link #affineLiftRows}, then h[hOff + i k ..) = U^T y_i of the new rows, the same bits as
+     * {@link #projectRows} on them; for k = 8 on the Vector API both happen in one pass over U.
+     */
+    static double affineLiftProjectRows(double[] ut, int dim, int k, double c, double[] g, int gOff, double a,
+                                        double b, double nz, boolean noise, double[] y, int yOff, int rows,
+                                        double[] z, int zOff, double[] h, int hOff) {
+        if (k != 8 || !Simd.available()) {
+            double check = affineLiftRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff);
+            projectRowsInto(ut, dim, k, y, yOff, rows, h, hOff);
+            return check;
+        }
+        double check = 0;
+        for (int i = 0; i < rows; i += 2) {
+            boolean two = i + 1 < rows;
+            int y0 = yOff + i * dim, g0 = gOff + i * k, z0 = zOff + i * dim, h0 = hOff + i * k;
+            check += VectorSubspaceKernels.liftProject8(ut, dim, c, g, g0, two ? g0 + k : g0, a, b, nz, noise, y, y0,
+                    two ? y0 + dim : y0, two, z, z0, two ? z0 + dim : z0, h, h0, two ? h0 + k : h0);
+        }
+        return check;
+    }
+
+    private static void projectRowsInto(double[] ut, int dim, int k, double[] x, int xOff, int rows, double[] h, int hOff) {
+        if (hOff == 0) { projectRows(ut, dim, k, x, xOff, rows, h); return; }
+        for (int i = 0; i < rows; i++) project(ut, dim, k, x, xOff + i * dim, h, hOff + i * k);
+    }
 }

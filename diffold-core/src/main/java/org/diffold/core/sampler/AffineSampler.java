@@ -57,15 +57,18 @@ public final class AffineSampler implements Sampler {
         NormalStream[] rng = w.rng;
         for (int r = 0; r < rows; r++) streams.normals(firstIndex + from + r, rng[r]).fill(y, r * d, d);
         for (int i = 0; i < plan.size(); i++) {
-            if (w.lift != null) { // s = c y + U g: the lift is fused into the row update, same bits
-                double c = w.eval.liftTerms(plan.level(i), y, 0, rows, w.g);
+            if (w.lift != null) {
+                // s = c y + U g: the lift is fused into the row update, and the next step's U^T y into the same
+                // pass; the same bits as score() then the update
+                if (i == 0) w.lift.projectRows(y, 0, rows, w.h);
+                double c = w.eval.liftTermsFromProjections(plan.level(i), w.h, rows, w.g);
                 double a = plan.a(i), b = plan.b(i), nz = plan.noise(i);
                 boolean noise = nz > 0;
                 double check = 0;
                 for (int r = 0; r < rows; r += 2) {
                     int m = Math.min(2, rows - r);
                     if (noise) for (int t = 0; t < m; t++) rng[r + t].fill(z, t * d, d);
-                    check += w.lift.affineLiftRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, m, z, 0);
+                    check += w.lift.affineLiftProjectRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, m, z, 0, w.h, r * w.k);
                 }
                 if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
                 continue;
@@ -103,7 +106,7 @@ public final class AffineSampler implements Sampler {
         final Score.Evaluator eval;
         final Subspace lift; // non-null: s = c y + U g, fused path
         final int k;
-        final double[] g;
+        final double[] g, h;
 
         Worker(Score score, int d) {
             this.d = d;
@@ -112,6 +115,7 @@ public final class AffineSampler implements Sampler {
             this.lift = eval.liftSubspace();
             this.k = lift == null ? 0 : lift.k();
             this.g = new double[CHUNK_ROWS * k];
+            this.h = new double[CHUNK_ROWS * k];
             this.s = new double[CHUNK_ROWS * d]; // the unfused path and the final denoiser
             this.z = new double[2 * d];
             for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);

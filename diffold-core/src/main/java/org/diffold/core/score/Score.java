@@ -39,5 +39,14 @@ public interface Score {
         default double liftTerms(NoiseLevel level, double[] x, int from, int to, double[] g) {
             throw new UnsupportedOperationException("this score has no subspace form");
         }
+
+        /**
+         * {@link #liftTerms} for a caller that already holds y_i = U^T x_i (the bits of
+         * {@link Subspace#projectRows}) in ys[i k ..) for rows [0, rows): writes g_i into g[i k ..) (g may be ys)
+         * and returns c.
+         */
+        default double liftTermsFromProjections(NoiseLevel level, double[] ys, int rows, double[] g) {
+            throw new UnsupportedOperationException("this score has no subspace form");
+        }
     }
 }

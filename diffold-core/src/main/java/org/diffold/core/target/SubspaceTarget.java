@@ -90,11 +90,16 @@ public abstract class SubspaceTarget implements Target {
         /** g_i = y_i / sigma^2 + grad log q_t(y_i) with y_i = U^T x_i, and c = -1 / sigma^2. */
         @Override
         public double liftTerms(NoiseLevel level, double[] x, int from, int to, double[] g) {
-            int d = subspace.dim(), k = subspace.k(), rows = to - from;
+            subspace.projectRows(x, from * subspace.dim(), to - from, g);
+            return liftTermsFromProjections(level, g, to - from, g);
+        }
+
+        @Override
+        public double liftTermsFromProjections(NoiseLevel level, double[] ys, int rows, double[] g) {
+            int k = subspace.k();
             double inv = 1 / level.sigma2();
-            subspace.projectRows(x, from * d, rows, g);
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(g, i * k, y, 0, k);
+                System.arraycopy(ys, i * k, y, 0, k);
                 subspaceScore(level, y, h, scratch);
                 for (int r = 0; r < k; r++) g[i * k + r] = h[r] + y[r] * inv;
             }

@@ -89,6 +89,31 @@ class SubspaceKernelsTest {
         }
     }
 
+    @Test
+    void theStepWithTheNextProjectionEqualsStepThenProjectBitForBit() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int[] shape : new int[][] {{1031, 8}, {1024, 8}, {10, 8}, {50, 4}}) {
+            for (int rows : new int[] {1, 2, 5}) {
+                int dim = shape[0], k = shape[1];
+                Subspace u = Subspace.random(dim, k, r);
+                double[] y = new double[rows * dim], g = new double[rows * k + 1], z = new double[rows * dim];
+                for (int i = 0; i < y.length; i++) y[i] = r.nextGaussian();
+                for (int i = 0; i < g.length; i++) g[i] = r.nextGaussian();
+                for (int i = 0; i < z.length; i++) z[i] = r.nextGaussian();
+                double[] want = y.clone(), got = y.clone(), hWant = new double[rows * k], hGot = new double[rows * k + 2];
+                u.affineLiftRows(-0.9, g, 1, 0.97, 0.02, 0.2, true, want, 0, rows, z, 0);
+                u.projectRows(want, 0, rows, hWant);
+                double check = u.affineLiftProjectRows(-0.9, g, 1, 0.97, 0.02, 0.2, true, got, 0, rows, z, 0, hGot, 2);
+                assertEquals(0.0, check, "finite");
+                for (int i = 0; i < got.length; i++) assertEquals(want[i], got[i], 0.0, "y " + i);
+                for (int i = 0; i < hWant.length; i++) {
+                    assertEquals(Double.doubleToRawLongBits(hWant[i]), Double.doubleToRawLongBits(hGot[2 + i]),
+                            "dim " + dim + " k " + k + " rows " + rows + " h " + i);
+                }
+            }
+        }
+    }
+
     private static double[] utOf(Subspace u) {
         double[] ut = new double[u.k() * u.dim()];
         for (int j = 0; j < u.dim(); j++) for (int q = 0; q < u.k(); q++) ut[q * u.dim() + j] = u.basis(j, q);
