@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link CurveQuadrature}'s two passes over the nodes for curves in R^2 and R^3 on the JDK Vector API (docs/math.md
  * §5, §9): the log weights l_j = log w_j - |y - c phi(theta_j)|^2 / (2 sigma^2) and their maximum, then
  * den = sum_j e^{l_j - max} and sum_j e^{l_j - max} c phi(theta_j) over the nodes with l_j >= floor, with a
- * vectorised exp of fixed bits ({@link #exp(DoubleVector)}). Loaded only when {@code jdk.incubator.vector} is present.
+ * vectorised exp of fixed bits (the operations of {@link #exp(double)}). Loaded only when {@code jdk.incubator.vector} is present.
  */
 final class VectorQuadrature {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -53,6 +53,14 @@ final class VectorQuadrature {
                         double[] mean) {
         DoubleVector vmax = DoubleVector.broadcast(S, max), zero = DoubleVector.zero(S);
         DoubleVector den = zero, a0 = zero, a1 = zero, a2 = zero;
+        DoubleVector vInvLn2 = DoubleVector.broadcast(S, INV_LN2), vShifter = DoubleVector.broadcast(S, SHIFTER);
+        DoubleVector vLn2Hi = DoubleVector.broadcast(S, -LN2_HI), vLn2Lo = DoubleVector.broadcast(S, -LN2_LO);
+        DoubleVector vT0 = DoubleVector.broadcast(S, TAYLOR[0]), vT1 = DoubleVector.broadcast(S, TAYLOR[1]);
+        DoubleVector vT2 = DoubleVector.broadcast(S, TAYLOR[2]), vT3 = DoubleVector.broadcast(S, TAYLOR[3]);
+        DoubleVector vT4 = DoubleVector.broadcast(S, TAYLOR[4]), vT5 = DoubleVector.broadcast(S, TAYLOR[5]);
+        DoubleVector vT6 = DoubleVector.broadcast(S, TAYLOR[6]), vT7 = DoubleVector.broadcast(S, TAYLOR[7]);
+        DoubleVector vT8 = DoubleVector.broadcast(S, TAYLOR[8]), vT9 = DoubleVector.broadcast(S, TAYLOR[9]);
+        DoubleVector vT10 = DoubleVector.broadcast(S, TAYLOR[10]), vT11 = DoubleVector.broadcast(S, TAYLOR[11]);
         int j = 0, count = 0;
         for (int i = 0; i < n; i += 2) {
             count = run[i + 1];
@@ -61,7 +69,20 @@ final class VectorQuadrature {
                 DoubleVector l = DoubleVector.fromArray(S, logit, j);
                 VectorMask<Double> keep = l.compare(VectorOperators.GE, floor);
                 if (!keep.anyTrue()) continue;
-                DoubleVector e = exp(l.sub(vmax)).blend(zero, keep.not());
+                // e^(l - max), the operations of exp(double) lane by lane; written out here so no vector crosses
+                // a call (one the JIT does not inline boxes the vector, which made whole runs twice as slow)
+                DoubleVector x = l.sub(vmax).max(-700.0);
+                DoubleVector t = x.fma(vInvLn2, vShifter);
+                DoubleVector kk = t.sub(SHIFTER);
+                DoubleVector r = kk.fma(vLn2Hi, x);
+                r = kk.fma(vLn2Lo, r);
+                DoubleVector q = vT0;
+                q = q.fma(r, vT1); q = q.fma(r, vT2); q = q.fma(r, vT3); q = q.fma(r, vT4); q = q.fma(r, vT5);
+                q = q.fma(r, vT6); q = q.fma(r, vT7); q = q.fma(r, vT8); q = q.fma(r, vT9); q = q.fma(r, vT10);
+                q = q.fma(r, vT11);
+                DoubleVector er = r.mul(r).fma(q, r).add(1.0);
+                LongVector scale = t.reinterpretAsLongs().sub(SHIFTER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52);
+                DoubleVector e = er.mul(scale.reinterpretAsDoubles()).blend(zero, keep.not());
                 den = den.add(e);
                 a0 = DoubleVector.fromArray(S, p, j).fma(e, a0);
                 a1 = DoubleVector.fromArray(S, p, cap + j).fma(e, a1);
@@ -106,21 +127,8 @@ final class VectorQuadrature {
      * (the JDK's vector EXP is not: its intrinsic and its Java fallback differ in the last bits). x is clamped at
      * -700; e^x = 2^k e^r with k = rint(x / ln 2), r = x - k ln 2 (ln 2 in two parts, |r| &lt;= 0.347) and e^r by
      * its Taylor polynomial to r^13 (truncation under 5e-18): relative error below 4e-16 (docs/math.md §9).
+     * {@link #weigh} runs the same operations on vectors.
      */
-    static DoubleVector exp(DoubleVector x) {
-        x = x.max(-700.0);
-        DoubleVector t = x.fma(DoubleVector.broadcast(S, INV_LN2), DoubleVector.broadcast(S, SHIFTER));
-        DoubleVector k = t.sub(SHIFTER);
-        DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), x);
-        r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(S, TAYLOR[0]);
-        for (int i = 1; i < TAYLOR.length; i++) p = p.fma(r, DoubleVector.broadcast(S, TAYLOR[i]));
-        DoubleVector er = r.mul(r).fma(p, r).add(1.0);
-        LongVector scale = t.reinterpretAsLongs().sub(SHIFTER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52);
-        return er.mul(scale.reinterpretAsDoubles());
-    }
-
-    /** The scalar twin of {@link #exp(DoubleVector)}: the same operations, the same bits. */
     static double exp(double x) {
         x = Math.max(x, -700.0);
         double t = Math.fma(x, INV_LN2, SHIFTER);
