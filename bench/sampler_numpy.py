@@ -5,7 +5,7 @@ batch (BLAS matrix products for U^T y and U h, numpy's ziggurat normals written 
 Usage: sampler_numpy.py DIR N STEPS SEED, where DIR holds the files the Java benchmark writes: plan.npy (T x 6:
 a, b, noise, c, alpha_bar, sigma^2 per step), u.npy (D x k), mu.npy (K x k), logw.npy (K), lam.npy (1).
 Runs the first STEPS steps of the plan on N samples (the cost per step does not depend on the step) and prints
-the time per (sample x step x dimension) in nanoseconds. Thread count: set OPENBLAS_NUM_THREADS.
+the wall-clock and the CPU time (all threads) per (sample x step x dimension) in nanoseconds, on one line. Thread count: set OPENBLAS_NUM_THREADS.
 """
 import os
 import sys
@@ -50,13 +50,14 @@ def main():
             y += z
 
     step(0, y, s, z)  # warm-up
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for i in range(steps):
         step(i, y, s, z)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     if not np.isfinite(y).all():
         raise SystemExit("non-finite samples")
-    print((t1 - t0) * 1e9 / (n * steps * dim))
+    cells = n * steps * dim
+    print((t1 - t0) * 1e9 / cells, (c1 - c0) * 1e9 / cells)
 
 
 if __name__ == "__main__":

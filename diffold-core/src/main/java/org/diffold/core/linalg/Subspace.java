@@ -103,6 +103,30 @@ public final class Subspace {
         axpyLift(a, x, xOff, h, 0, out, outOff);
     }
 
+    /**
+     * The sampler's fused step on rows [0, rows) of y from yOff (stride D): with s = c y + U g (g of row i at
+     * g[gOff + i k ..)), y &lt;- (a y + b s) + nz z (z of row i at z[zOff + i D ..); without noise y &lt;- a y + b s). Same bits
+     * as {@link #axpyLift} followed by the row update, without writing s (docs/math.md §9). Allocation-free.
+     *
+     * @return 0 when every new value is finite, else NaN
+     */
+    public double affineLiftRows(double c, double[] g, int gOff, double a, double b, double nz, boolean noise,
+                                 double[] y, int yOff, int rows, double[] z, int zOff) {
+        return SubspaceKernels.affineLiftRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff);
+    }
+
+    /**
+     * {@link #affineLiftRows}, then h[hOff + i k ..) = U^T y_i of the new rows with the same bits as
+     * {@link #projectRows} (for k = 8 in the same pass over U, docs/math.md §9). Allocation-free.
+     *
+     * @return 0 when every new value is finite, else NaN
+     */
+    public double affineLiftProjectRows(double c, double[] g, int gOff, double a, double b, double nz, boolean noise,
+                                        double[] y, int yOff, int rows, double[] z, int zOff, double[] h, int hOff) {
+        return SubspaceKernels.affineLiftProjectRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff,
+                h, hOff);
+    }
+
     /** out[outOff + j] = (U z)_j: embeds subspace coordinates z[0..k). */
     public void lift(double[] z, double[] out, int outOff) {
         for (int j = 0, jk = 0; j < dim; j++, jk += k) {

@@ -45,4 +45,62 @@ final class SubspaceKernels {
             out[outOff + j] = v;
         }
     }
+
+    /**
+     * The sampler's fused step on rows [0, rows) of y from yOff (stride dim), docs/math.md §9: with
+     * s_j = (c y + U g)_j summed as in {@link #axpyLift} (g of row i at g[gOff + i k ..)), y_j &lt;- (a y_j + b s_j) + nz z_j,
+     * z of row i at z[zOff + i dim ..) ({@code noise} false: y_j &lt;- a y_j + b s_j, z unused). Same bits as axpyLift then
+     * the row update; s never goes to memory. Returns sum 0 * y (0 when finite, else NaN).
+     */
+    static double affineLiftRows(double[] ut, int dim, int k, double c, double[] g, int gOff, double a, double b,
+                                 double nz, boolean noise, double[] y, int yOff, int rows, double[] z, int zOff) {
+        if (Simd.available()) return VectorSubspaceKernels.affineLiftRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff);
+        double check = 0;
+        for (int i = 0; i < rows; i++) {
+            check += affineLiftRow(ut, dim, k, c, g, gOff + i * k, a, b, nz, noise, y, yOff + i * dim, z, zOff + i * dim, 0);
+        }
+        return check;
+    }
+
+    /** {@link #affineLiftRows} for one row (g at go, y at yo, z at zo), elements [from, dim). */
+    static double affineLiftRow(double[] ut, int dim, int k, double c, double[] g, int go, double a, double b,
+                                double nz, boolean noise, double[] y, int yo, double[] z, int zo, int from) {
+        double check = 0;
+        for (int j = from; j < dim; j++) {
+            double yj = y[yo + j];
+            double v = c * yj;
+            for (int r = 0; r < k; r++) v = Math.fma(g[go + r], ut[r * dim + j], v);
+            double out = noise ? a * yj + b * v + nz * z[zo + j] : a * yj + b * v;
+            y[yo + j] = out;
+            check += out * 0;
+        }
+        return check;
+    }
+
+    /**
+     * {@link #affineLiftRows}, then h[hOff + i k ..) = U^T y_i of the new rows, the same bits as
+     * {@link #projectRows} on them; for k = 8 on the Vector API both happen in one pass over U.
+     */
+    static double affineLiftProjectRows(double[] ut, int dim, int k, double c, double[] g, int gOff, double a,
+                                        double b, double nz, boolean noise, double[] y, int yOff, int rows,
+                                        double[] z, int zOff, double[] h, int hOff) {
+        if (k != 8 || !Simd.available()) {
+            double check = affineLiftRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff);
+            projectRowsInto(ut, dim, k, y, yOff, rows, h, hOff);
+            return check;
+        }
+        double check = 0;
+        for (int i = 0; i < rows; i += 2) {
+            boolean two = i + 1 < rows;
+            int y0 = yOff + i * dim, g0 = gOff + i * k, z0 = zOff + i * dim, h0 = hOff + i * k;
+            check += VectorSubspaceKernels.liftProject8(ut, dim, c, g, g0, two ? g0 + k : g0, a, b, nz, noise, y, y0,
+                    two ? y0 + dim : y0, two, z, z0, two ? z0 + dim : z0, h, h0, two ? h0 + k : h0);
+        }
+        return check;
+    }
+
+    private static void projectRowsInto(double[] ut, int dim, int k, double[] x, int xOff, int rows, double[] h, int hOff) {
+        if (hOff == 0) { projectRows(ut, dim, k, x, xOff, rows, h); return; }
+        for (int i = 0; i < rows; i++) project(ut, dim, k, x, xOff + i * dim, h, hOff + i * k);
+    }
 }

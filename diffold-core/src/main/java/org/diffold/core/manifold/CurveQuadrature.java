@@ -67,8 +67,13 @@ public final class CurveQuadrature {
     /** The density along it. */
     public ParameterDensity density() { return density; }
 
-    /** Quadrature nodes of one level: c phi_r(theta_j) at points[r * count + j], log weights, constants. */
-    private record Nodes(int count, double[] points, double[] logW, double c, double invTwoSigma2, double logNorm) {}
+    /**
+     * Quadrature nodes of one level: c phi_r(theta_j) at points[r * count + j], log weights, constants; per panel of
+     * G nodes its centre c phi(mid) at centres[r * panels + p], its reach (a bound on the distance from the centre to
+     * any of its nodes) and its largest log weight.
+     */
+    private record Nodes(int count, double[] points, double[] logW, double c, double invTwoSigma2, double logNorm,
+                         int panels, double[] centres, double[] reach, double[] maxLogW) {}
 
     /** Largest number of cached node values per rule (ours: 32 MB), beyond which levels are rebuilt when needed. */
     static final long CACHE_DOUBLES = 1L << 22;
@@ -81,7 +86,7 @@ public final class CurveQuadrature {
         Nodes hit = cache.get(key);
         if (hit != null) return hit;
         Nodes built = build(level);
-        long size = (long) built.points.length + built.logW.length;
+        long size = (long) built.points.length + built.logW.length + built.centres.length + 2L * built.panels;
         if (cached.addAndGet(size) <= CACHE_DOUBLES) {
             Nodes prior = cache.putIfAbsent(key, built);
             if (prior != null) { cached.addAndGet(-size); return prior; }
@@ -106,20 +111,29 @@ public final class CurveQuadrature {
             n += panels[b] * glNode.length;
         }
         double[] points = new double[n * m], logW = new double[n], node = new double[m];
-        int j = 0;
+        int np = n / glNode.length;
+        double[] centres = new double[np * m], reach = new double[np], maxLogW = new double[np];
+        int j = 0, q = 0;
         for (int b = 0; b + 1 < br.length; b++) {
             double h = (br[b + 1] - br[b]) / panels[b];
-            for (int p = 0; p < panels[b]; p++) {
+            for (int p = 0; p < panels[b]; p++, q++) {
                 double mid = br[b] + (p + 0.5) * h;
+                curve.point(mid, node, 0);
+                for (int r = 0; r < m; r++) centres[r * np + q] = c * node[r];
+                // |c phi(theta) - c phi(mid)| <= c max|phi'| h / 2 on the panel (with a margin for rounding)
+                reach[q] = c * curve.speedBound() * 0.5 * h * (1 + 1e-9) + 1e-300;
+                maxLogW[q] = Double.NEGATIVE_INFINITY;
                 for (int g = 0; g < glNode.length; g++, j++) {
                     double theta = mid + 0.5 * h * glNode[g];
                     curve.point(theta, node, 0);
                     for (int r = 0; r < m; r++) points[r * n + j] = c * node[r];
                     logW[j] = Math.log(0.5 * h * glWeight[g]) + density.logDensity(theta);
+                    maxLogW[q] = Math.max(maxLogW[q], logW[j]);
                 }
             }
         }
-        return new Nodes(n, points, logW, c, 0.5 / level.sigma2(), -0.5 * m * Math.log(2 * Math.PI * level.sigma2()));
+        return new Nodes(n, points, logW, c, 0.5 / level.sigma2(), -0.5 * m * Math.log(2 * Math.PI * level.sigma2()),
+                np, centres, reach, maxLogW);
     }
 
     /** A per-thread evaluator; nodes are built once per level and shared through the rule's cache. */
@@ -131,17 +145,34 @@ public final class CurveQuadrature {
         private int count, cap;
         private double[] points, logW, logit = new double[0];
         private double invTwoSigma2, c, logNorm;
+        private int panels;
+        private double[] centres, reach, maxLogW, bound = new double[0];
+        private double topLogW;
+        private int[] run = new int[0];
 
         /**
          * Writes m(y) = E[phi(theta) | y] into mean[0..m) and returns log q_t(y). Allocation-free once the level's
          * nodes exist.
          */
         public double posteriorMean(NoiseLevel level, double[] y, double[] mean) {
+            return posteriorMean(level, y, mean, true);
+        }
+
+        /** {@link #posteriorMean} over every panel (for the test that pruning changes no bit). */
+        double posteriorMeanWithoutPruning(NoiseLevel level, double[] y, double[] mean) {
+            return posteriorMean(level, y, mean, false);
+        }
+
+        private double posteriorMean(NoiseLevel level, double[] y, double[] mean, boolean prune) {
             prepare(level);
             int m = curve.dim();
             if (VECTOR && (m == 2 || m == 3)) {
-                double max = VectorQuadrature.logits(count, m, cap, points, logW, logit, y, invTwoSigma2);
-                double den = VectorQuadrature.weigh(count, m, cap, points, logit, max, max - NEGLIGIBLE_LOGIT, mean);
+                int n = runs(y, prune);
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i += 2) {
+                    max = Math.max(max, VectorQuadrature.logits(run[i], run[i + 1], m, cap, points, logW, logit, y, invTwoSigma2));
+                }
+                double den = VectorQuadrature.weigh(run, n, m, cap, points, logit, max, max - NEGLIGIBLE_LOGIT, mean);
                 double scale = 1 / (den * c);
                 for (int r = 0; r < m; r++) mean[r] *= scale;
                 return max + Math.log(den) + logNorm;
@@ -167,6 +198,42 @@ public final class CurveQuadrature {
             return max + Math.log(den) + logNorm;
         }
 
+        /**
+         * Writes into {@code run} the node ranges [run[2i], run[2i+1]) of the panels that can hold a node within
+         * e^-40 of the largest weight, and returns 2 x their number (docs/math.md §9). With d_p the distance from y
+         * to panel p's centre and W the largest log weight of the level, every log weight of the panel is at most
+         * W - (max(0, d_p - reach_p))^2 / (2 sigma^2); a panel is skipped when that bound lies more than 40 below a
+         * node actually computed (the best node of the panel whose centre scores best), i.e. when
+         * d_p^2 > (reach_p + sqrt(2 sigma^2 (W - keep)))^2. Such panels hold only nodes the weighting skips anyway,
+         * so the result is the same bits as with every panel. Whole panels of a multiple of 4 nodes keep the
+         * vector lanes of the full pass; otherwise the one run is [0, count).
+         */
+        private int runs(double[] y, boolean prune) {
+            int m = curve.dim(), g = glNode.length;
+            if (!prune || g % 4 != 0 || panels < 2) { run[0] = 0; run[1] = count; return 2; }
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < panels; p++) {
+                double d2 = 0;
+                for (int r = 0; r < m; r++) { double e = y[r] - centres[r * panels + p]; d2 += e * e; }
+                bound[p] = d2;
+                double score = maxLogW[p] - d2 * invTwoSigma2;
+                if (score > bestScore) { bestScore = score; best = p; }
+            }
+            double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
+            double keep = known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+            if (!(topLogW > keep)) { run[0] = 0; run[1] = count; return 2; }
+            double spread = Math.sqrt((topLogW - keep) / invTwoSigma2);
+            int n = 0;
+            for (int p = 0; p < panels; p++) {
+                double r = reach[p] + spread;
+                if (bound[p] > r * r) continue;
+                int from = p * g;
+                if (n > 0 && run[n - 1] == from) run[n - 1] = from + g; else { run[n++] = from; run[n++] = from + g; }
+            }
+            return n;
+        }
+
         /** Number of quadrature nodes at the last prepared level. */
         public int nodes() { return count; }
 
@@ -180,7 +247,15 @@ public final class CurveQuadrature {
             c = nodes.c;
             invTwoSigma2 = nodes.invTwoSigma2;
             logNorm = nodes.logNorm;
+            panels = nodes.panels;
+            centres = nodes.centres;
+            reach = nodes.reach;
+            maxLogW = nodes.maxLogW;
+            topLogW = Double.NEGATIVE_INFINITY;
+            for (double w : maxLogW) topLogW = Math.max(topLogW, w);
             if (logit.length < count) logit = new double[count];
+            if (bound.length < panels) bound = new double[panels];
+            if (run.length < 2 * panels + 2) run = new int[2 * panels + 2];
             levelKey = level.logAlphaBar();
         }
     }

@@ -1,6 +1,7 @@
 package org.diffold.core.manifold;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -9,19 +10,20 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link CurveQuadrature}'s two passes over the nodes for curves in R^2 and R^3 on the JDK Vector API (docs/math.md
  * §5, §9): the log weights l_j = log w_j - |y - c phi(theta_j)|^2 / (2 sigma^2) and their maximum, then
  * den = sum_j e^{l_j - max} and sum_j e^{l_j - max} c phi(theta_j) over the nodes with l_j >= floor, with a
- * vectorised exp. Loaded only when {@code jdk.incubator.vector} is present.
+ * vectorised exp of fixed bits (the operations of {@link #exp(double)}). Loaded only when {@code jdk.incubator.vector} is present.
  */
 final class VectorQuadrature {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
 
     private VectorQuadrature() {}
 
-    /** Writes l_j into logit[0..count) and returns max_j l_j. */
-    static double logits(int count, int m, int cap, double[] p, double[] logW, double[] logit, double[] y, double inv) {
+    /** Writes l_j into logit[from..to) and returns their maximum (from a multiple of 4 unless the range is whole). */
+    static double logits(int from, int to, int m, int cap, double[] p, double[] logW, double[] logit, double[] y,
+                         double inv) {
         DoubleVector y0 = DoubleVector.broadcast(S, y[0]), y1 = DoubleVector.broadcast(S, y[1]);
         DoubleVector y2 = DoubleVector.broadcast(S, m == 3 ? y[2] : 0), vinv = DoubleVector.broadcast(S, inv);
         DoubleVector vmax = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
-        int j = 0, bound = S.loopBound(count);
+        int j = from, bound = from + S.loopBound(to - from);
         for (; j < bound; j += S.length()) {
             DoubleVector e0 = y0.sub(DoubleVector.fromArray(S, p, j)), e1 = y1.sub(DoubleVector.fromArray(S, p, cap + j));
             DoubleVector d2 = e0.mul(e0).add(e1.mul(e1));
@@ -31,7 +33,7 @@ final class VectorQuadrature {
             vmax = vmax.max(v);
         }
         double max = vmax.reduceLanes(VectorOperators.MAX);
-        for (; j < count; j++) {
+        for (; j < to; j++) {
             double d2 = 0;
             for (int r = 0; r < m; r++) { double e = y[r] - p[r * cap + j]; d2 += e * e; }
             double v = logW[j] - d2 * inv;
@@ -41,31 +43,102 @@ final class VectorQuadrature {
         return max;
     }
 
-    /** Writes sum_j e^{l_j - max} p_r(j) into mean[0..m) over the nodes with l_j >= floor; returns the sum of weights. */
-    static double weigh(int count, int m, int cap, double[] p, double[] logit, double max, double floor, double[] mean) {
+    /**
+     * Writes sum_j e^{l_j - max} p_r(j) into mean[0..m) over the nodes with l_j >= floor in the ranges
+     * [run[2i], run[2i+1]) (2i < n; starts at multiples of 4, only the last may end off one); returns the sum of
+     * weights. The accumulators run on across ranges, so skipped ranges change nothing when they hold no node above
+     * the floor.
+     */
+    static double weigh(int[] run, int n, int m, int cap, double[] p, double[] logit, double max, double floor,
+                        double[] mean) {
         DoubleVector vmax = DoubleVector.broadcast(S, max), zero = DoubleVector.zero(S);
         DoubleVector den = zero, a0 = zero, a1 = zero, a2 = zero;
-        int j = 0, bound = S.loopBound(count);
-        for (; j < bound; j += S.length()) {
-            DoubleVector l = DoubleVector.fromArray(S, logit, j);
-            VectorMask<Double> keep = l.compare(VectorOperators.GE, floor);
-            if (!keep.anyTrue()) continue;
-            DoubleVector e = l.sub(vmax).lanewise(VectorOperators.EXP).blend(zero, keep.not());
-            den = den.add(e);
-            a0 = DoubleVector.fromArray(S, p, j).fma(e, a0);
-            a1 = DoubleVector.fromArray(S, p, cap + j).fma(e, a1);
-            if (m == 3) a2 = DoubleVector.fromArray(S, p, 2 * cap + j).fma(e, a2);
+        DoubleVector vInvLn2 = DoubleVector.broadcast(S, INV_LN2), vShifter = DoubleVector.broadcast(S, SHIFTER);
+        DoubleVector vLn2Hi = DoubleVector.broadcast(S, -LN2_HI), vLn2Lo = DoubleVector.broadcast(S, -LN2_LO);
+        DoubleVector vT0 = DoubleVector.broadcast(S, TAYLOR[0]), vT1 = DoubleVector.broadcast(S, TAYLOR[1]);
+        DoubleVector vT2 = DoubleVector.broadcast(S, TAYLOR[2]), vT3 = DoubleVector.broadcast(S, TAYLOR[3]);
+        DoubleVector vT4 = DoubleVector.broadcast(S, TAYLOR[4]), vT5 = DoubleVector.broadcast(S, TAYLOR[5]);
+        DoubleVector vT6 = DoubleVector.broadcast(S, TAYLOR[6]), vT7 = DoubleVector.broadcast(S, TAYLOR[7]);
+        DoubleVector vT8 = DoubleVector.broadcast(S, TAYLOR[8]), vT9 = DoubleVector.broadcast(S, TAYLOR[9]);
+        DoubleVector vT10 = DoubleVector.broadcast(S, TAYLOR[10]), vT11 = DoubleVector.broadcast(S, TAYLOR[11]);
+        int j = 0, count = 0;
+        for (int i = 0; i < n; i += 2) {
+            count = run[i + 1];
+            int bound = run[i] + S.loopBound(count - run[i]);
+            for (j = run[i]; j < bound; j += S.length()) {
+                DoubleVector l = DoubleVector.fromArray(S, logit, j);
+                VectorMask<Double> keep = l.compare(VectorOperators.GE, floor);
+                if (!keep.anyTrue()) continue;
+                // e^(l - max), the operations of exp(double) lane by lane; written out here so no vector crosses
+                // a call (one the JIT does not inline boxes the vector, which made whole runs twice as slow)
+                DoubleVector x = l.sub(vmax).max(-700.0);
+                DoubleVector t = x.fma(vInvLn2, vShifter);
+                DoubleVector kk = t.sub(SHIFTER);
+                DoubleVector r = kk.fma(vLn2Hi, x);
+                r = kk.fma(vLn2Lo, r);
+                DoubleVector q = vT0;
+                q = q.fma(r, vT1); q = q.fma(r, vT2); q = q.fma(r, vT3); q = q.fma(r, vT4); q = q.fma(r, vT5);
+                q = q.fma(r, vT6); q = q.fma(r, vT7); q = q.fma(r, vT8); q = q.fma(r, vT9); q = q.fma(r, vT10);
+                q = q.fma(r, vT11);
+                DoubleVector er = r.mul(r).fma(q, r).add(1.0);
+                LongVector scale = t.reinterpretAsLongs().sub(SHIFTER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52);
+                DoubleVector e = er.mul(scale.reinterpretAsDoubles()).blend(zero, keep.not());
+                den = den.add(e);
+                a0 = DoubleVector.fromArray(S, p, j).fma(e, a0);
+                a1 = DoubleVector.fromArray(S, p, cap + j).fma(e, a1);
+                if (m == 3) a2 = DoubleVector.fromArray(S, p, 2 * cap + j).fma(e, a2);
+            }
         }
-        double d = den.reduceLanes(VectorOperators.ADD);
-        mean[0] = a0.reduceLanes(VectorOperators.ADD);
-        mean[1] = a1.reduceLanes(VectorOperators.ADD);
-        if (m == 3) mean[2] = a2.reduceLanes(VectorOperators.ADD);
+        double d = sum(den);
+        mean[0] = sum(a0);
+        mean[1] = sum(a1);
+        if (m == 3) mean[2] = sum(a2);
         for (; j < count; j++) {
             if (logit[j] < floor) continue;
-            double e = Math.exp(logit[j] - max);
+            double e = exp(logit[j] - max);
             d += e;
             for (int r = 0; r < m; r++) mean[r] += e * p[r * cap + j];
         }
         return d;
+    }
+
+    /**
+     * (v_0 + v_1) + (v_2 + v_3): a fixed order (reduceLanes(ADD) leaves the order open, and its compiled and
+     * interpreted forms differ in the last bits, which made curved-target samples change from run to run).
+     */
+    private static double sum(DoubleVector v) { return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3)); }
+
+    private static final double INV_LN2 = 0x1.71547652b82fep0, LN2_HI = 0x1.62e42fee00000p-1, LN2_LO = 0x1.a39ef35793c76p-33;
+    private static final double SHIFTER = 0x1.8p52; // 1.5 * 2^52: adding it rounds to an integer
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    /** 1/n! for n = 13..2 (Taylor series of e^r - 1 - r, highest first). */
+    private static final double[] TAYLOR = new double[12];
+
+    static {
+        for (int n = 13, i = 0; n >= 2; n--, i++) {
+            double f = 1;
+            for (int q = 2; q <= n; q++) f *= q;
+            TAYLOR[i] = 1 / f;
+        }
+    }
+
+    /**
+     * e^x for x &lt;= 0 from +, *, FMA and bit operations only, so the same bits whether compiled or interpreted
+     * (the JDK's vector EXP is not: its intrinsic and its Java fallback differ in the last bits). x is clamped at
+     * -700; e^x = 2^k e^r with k = rint(x / ln 2), r = x - k ln 2 (ln 2 in two parts, |r| &lt;= 0.347) and e^r by
+     * its Taylor polynomial to r^13 (truncation under 5e-18): relative error below 4e-16 (docs/math.md §9).
+     * {@link #weigh} runs the same operations on vectors.
+     */
+    static double exp(double x) {
+        x = Math.max(x, -700.0);
+        double t = Math.fma(x, INV_LN2, SHIFTER);
+        double k = t - SHIFTER;
+        double r = Math.fma(k, -LN2_HI, x);
+        r = Math.fma(k, -LN2_LO, r);
+        double p = TAYLOR[0];
+        for (int i = 1; i < TAYLOR.length; i++) p = Math.fma(p, r, TAYLOR[i]);
+        double er = Math.fma(r * r, p, r) + 1.0;
+        long scale = (Double.doubleToRawLongBits(t) - SHIFTER_BITS + 1023) << 52;
+        return er * Double.longBitsToDouble(scale);
     }
 }

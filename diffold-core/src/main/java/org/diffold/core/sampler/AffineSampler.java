@@ -1,6 +1,7 @@
 package org.diffold.core.sampler;
 
 import java.util.function.IntConsumer;
+import org.diffold.core.linalg.Subspace;
 import org.diffold.core.random.NormalStream;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.score.Score;
@@ -56,6 +57,22 @@ public final class AffineSampler implements Sampler {
         NormalStream[] rng = w.rng;
         for (int r = 0; r < rows; r++) streams.normals(firstIndex + from + r, rng[r]).fill(y, r * d, d);
         for (int i = 0; i < plan.size(); i++) {
+            if (w.lift != null) {
+                // s = c y + U g: the lift is fused into the row update, and the next step's U^T y into the same
+                // pass; the same bits as score() then the update
+                if (i == 0) w.lift.projectRows(y, 0, rows, w.h);
+                double c = w.eval.liftTermsFromProjections(plan.level(i), w.h, rows, w.g);
+                double a = plan.a(i), b = plan.b(i), nz = plan.noise(i);
+                boolean noise = nz > 0;
+                double check = 0;
+                for (int r = 0; r < rows; r += 2) {
+                    int m = Math.min(2, rows - r);
+                    if (noise) for (int t = 0; t < m; t++) rng[r + t].fill(z, t * d, d);
+                    check += w.lift.affineLiftProjectRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, m, z, 0, w.h, r * w.k);
+                }
+                if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
+                continue;
+            }
             w.eval.score(plan.level(i), y, s, 0, rows);
             double a = plan.a(i), b = plan.b(i), nz = plan.noise(i);
             double check = 0;
@@ -87,14 +104,21 @@ public final class AffineSampler implements Sampler {
         final double[] y, s, z;
         final NormalStream[] rng = new NormalStream[CHUNK_ROWS];
         final Score.Evaluator eval;
+        final Subspace lift; // non-null: s = c y + U g, fused path
+        final int k;
+        final double[] g, h;
 
         Worker(Score score, int d) {
             this.d = d;
             this.y = new double[CHUNK_ROWS * d];
-            this.s = new double[CHUNK_ROWS * d];
-            this.z = new double[d];
-            for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
             this.eval = score.evaluator();
+            this.lift = eval.liftSubspace();
+            this.k = lift == null ? 0 : lift.k();
+            this.g = new double[CHUNK_ROWS * k];
+            this.h = new double[CHUNK_ROWS * k];
+            this.s = new double[CHUNK_ROWS * d]; // the unfused path and the final denoiser
+            this.z = new double[2 * d];
+            for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.diffold.core.score;
 
+import org.diffold.core.linalg.Subspace;
 import org.diffold.core.process.NoiseLevel;
 
 /**
@@ -23,5 +24,29 @@ public interface Score {
          * {@code out} must not alias {@code x}.
          */
         void score(NoiseLevel level, double[] x, double[] out, int from, int to);
+
+        /**
+         * For scores of the form s(x) = c x + U g(U^T x) with one orthonormal U (the subspace targets): U, so a
+         * sampler can fuse the lift into its row update ({@link Subspace#affineLiftRows}); null (the default) when
+         * the score has no such form.
+         */
+        default Subspace liftSubspace() { return null; }
+
+        /**
+         * With {@link #liftSubspace()} non-null: writes g(U^T x_i) into g[(i - from) k ..) for rows [from, to) of x
+         * and returns c, such that {@code axpyLift(c, x_i, g_i)} is exactly what {@link #score} writes.
+         */
+        default double liftTerms(NoiseLevel level, double[] x, int from, int to, double[] g) {
+            throw new UnsupportedOperationException("this score has no subspace form");
+        }
+
+        /**
+         * {@link #liftTerms} for a caller that already holds y_i = U^T x_i (the bits of
+         * {@link Subspace#projectRows}) in ys[i k ..) for rows [0, rows): writes g_i into g[i k ..) (g may be ys)
+         * and returns c.
+         */
+        default double liftTermsFromProjections(NoiseLevel level, double[] ys, int rows, double[] g) {
+            throw new UnsupportedOperationException("this score has no subspace form");
+        }
     }
 }

@@ -7,13 +7,15 @@ import org.diffold.core.process.NoiseLevel;
 /**
  * {@code gmm-subspace}: z ~ sum_j w_j N(mu_j, lambda I_k) in a k-dimensional subspace (docs/math.md §5):
  * with m_t = lambda abar + 1 - abar and pi_j ∝ w_j exp(-|y - c mu_j|^2 / (2 m_t)) (log-sum-exp),
- * grad log q_t(y) = -sum_j pi_j (y - c mu_j) / m_t.
+ * grad log q_t(y) = -sum_j pi_j (y - c mu_j) / m_t; components with pi_j below e^-40 of the largest are skipped.
  */
 public final class GmmSubspaceTarget extends SubspaceTarget {
     /** Default number of components (ours). */
     public static final int DEFAULT_COMPONENTS = 16;
     /** Default component variance lambda (ours). */
     public static final double DEFAULT_LAMBDA = 0.1;
+    /** Components whose log weight lies this far below the largest are skipped (docs/math.md §9) [ours]. */
+    static final double PRUNE = -40;
     private final int components;
     private final double[] logW;
     private final double[] mu; // components x k
@@ -75,7 +77,9 @@ public final class GmmSubspaceTarget extends SubspaceTarget {
         double den = 0;
         for (int r = 0; r < k; r++) g[r] = 0;
         for (int j = 0; j < components; j++) {
-            double e = Math.exp(logits[j] - max);
+            double t = logits[j] - max;
+            if (t < PRUNE) continue; // weighs under e^-40 of the largest term: below the sums' rounding
+            double e = Math.exp(t);
             den += e;
             for (int r = 0, o = j * k; r < k; r++) g[r] += e * mu[o + r];
         }

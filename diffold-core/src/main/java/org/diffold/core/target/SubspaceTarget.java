@@ -80,14 +80,30 @@ public abstract class SubspaceTarget implements Target {
         public void score(NoiseLevel level, double[] x, double[] out, int from, int to) {
             int d = subspace.dim(), k = subspace.k(), rows = to - from;
             if (ys.length < rows * k) ys = new double[rows * k]; // grows once per evaluator, not per step
+            double c = liftTerms(level, x, from, to, ys);
+            for (int i = 0; i < rows; i++) subspace.axpyLift(c, x, (from + i) * d, ys, i * k, out, (from + i) * d);
+        }
+
+        @Override
+        public Subspace liftSubspace() { return subspace; }
+
+        /** g_i = y_i / sigma^2 + grad log q_t(y_i) with y_i = U^T x_i, and c = -1 / sigma^2. */
+        @Override
+        public double liftTerms(NoiseLevel level, double[] x, int from, int to, double[] g) {
+            subspace.projectRows(x, from * subspace.dim(), to - from, g);
+            return liftTermsFromProjections(level, g, to - from, g);
+        }
+
+        @Override
+        public double liftTermsFromProjections(NoiseLevel level, double[] ys, int rows, double[] g) {
+            int k = subspace.k();
             double inv = 1 / level.sigma2();
-            subspace.projectRows(x, from * d, rows, ys);
             for (int i = 0; i < rows; i++) {
                 System.arraycopy(ys, i * k, y, 0, k);
                 subspaceScore(level, y, h, scratch);
-                for (int r = 0; r < k; r++) h[r] += y[r] * inv;
-                subspace.axpyLift(-inv, x, (from + i) * d, h, out, (from + i) * d);
+                for (int r = 0; r < k; r++) g[i * k + r] = h[r] + y[r] * inv;
             }
+            return -inv;
         }
     }
 }

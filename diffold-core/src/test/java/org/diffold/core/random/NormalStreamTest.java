@@ -115,6 +115,21 @@ class NormalStreamTest {
     }
 
     @Test
+    void theRadialTailIsExactOnTheGridBeyondSixSigma() {
+        // u = 1 - k 2^-52 for k = a >>> 12; rho grows with k, so P(rho > t) = #{k : rho > t} / 2^52, found by
+        // bisection over all 2^52 values of k; the law asks P(rho > t) = exp(-t^2 / 2) (Rayleigh), to within the grid.
+        for (double t : new double[] {1, 2, 4, 6, 7, 8}) {
+            long lo = 0, hi = 1L << 52; // first k with rho > t
+            while (lo < hi) {
+                long mid = (lo + hi) >>> 1;
+                if (ScalarNormalKernel.radius(mid << 12) > t) hi = mid; else lo = mid + 1;
+            }
+            double p = ((1L << 52) - lo) * 0x1p-52, want = Math.exp(-t * t / 2);
+            assertEquals(want, p, 0x1p-52 + 1e-13 * want, "P(rho > " + t + ")");
+        }
+    }
+
+    @Test
     void streamsAndLanesAreUncorrelated() {
         int n = 1_000_000;
         RandomStreams streams = new RandomStreams(9);
@@ -126,8 +141,8 @@ class NormalStreamTest {
         assertEquals(0, corr(a, 0, b, 0, n, false), tol, "adjacent streams");
         assertEquals(0, corr(a, 0, c, 0, n, false), tol, "distant streams");
         assertEquals(0, corr(a, 0, b, 0, n, true), tol, "adjacent streams, squares");
-        // within one stream: neighbours (adjacent lanes), the cos/sin partner (lag 4) and the next block (lag 8)
-        for (int lag : new int[] {1, 4, 8}) {
+        // within one stream: neighbours (adjacent lanes), the cos/sin partner (lag 8) and the next block (lag 16)
+        for (int lag : new int[] {1, 8, 16}) {
             assertEquals(0, corr(a, 0, a, lag, n - lag, false), tol, "lag " + lag);
             assertEquals(0, corr(a, 0, a, lag, n - lag, true), tol, "lag " + lag + ", squares");
         }

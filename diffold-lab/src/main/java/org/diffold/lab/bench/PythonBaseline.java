@@ -14,8 +14,14 @@ import java.util.concurrent.TimeUnit;
  * {@code OPENBLAS_L2_SIZE} removed for that process alone and the BLAS threads pinned to the benchmark's count.
  */
 public final class PythonBaseline {
-    /** What a baseline printed last, or why it did not run. */
-    public record Outcome(double value, String note) {
+    /**
+     * What a baseline printed last (a number, optionally followed by a second one, its CPU time; else NaN), or why
+     * it did not run.
+     */
+    public record Outcome(double value, double cpu, String note) {
+        /** An outcome without a CPU time. */
+        public Outcome(double value, String note) { this(value, Double.NaN, note); }
+
         /** True when the baseline ran. */
         public boolean ran() { return note.isEmpty(); }
     }
@@ -38,7 +44,8 @@ public final class PythonBaseline {
         return base.resolve("bench").resolve(name);
     }
 
-    /** Runs {@code python3 args...} with {@code threads} BLAS threads; parses the last line of output as a number. */
+    /** Runs {@code python3 args...} with {@code threads} BLAS threads; parses the last line of output
+     * as a number, or two (the second a CPU time). */
     public static Outcome run(List<String> args, int threads, long timeoutSeconds) {
         List<String> cmd = new ArrayList<>();
         cmd.add(python());
@@ -58,7 +65,8 @@ public final class PythonBaseline {
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             String last = text.lines().reduce((a, b) -> b).orElse("");
             if (p.exitValue() != 0) return new Outcome(Double.NaN, "python3 baseline failed: " + last);
-            return new Outcome(Double.parseDouble(last), "");
+            String[] parts = last.trim().split("\\s+");
+            return new Outcome(Double.parseDouble(parts[0]), parts.length > 1 ? Double.parseDouble(parts[1]) : Double.NaN, "");
         } catch (IOException e) {
             return new Outcome(Double.NaN, "python3 not found (" + e.getMessage() + ")");
         } catch (InterruptedException e) {

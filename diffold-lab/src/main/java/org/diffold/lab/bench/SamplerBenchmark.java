@@ -27,16 +27,21 @@ public final class SamplerBenchmark {
     /** Result of one run; times in nanoseconds per (sample x step x dimension). */
     public record Result(int n, int dim, int k, int components, int steps, int threads,
                          double samplerNs, double streamNs, double ratio, double seconds,
-                         double numpyNs, double numpySpeedup, String numpyNote, boolean vectorApi) {
+                         double numpyNs, double numpySpeedup, String numpyNote, boolean vectorApi,
+                         double samplerCpuNs, double numpyCpuNs) {
         /** A two-line human summary. */
         public String summary() {
             String base = numpyNote.isEmpty()
                     ? String.format("numpy twin (bench/sampler_numpy.py) %.3f ns: Diffold is %.2fx faster", numpyNs, numpySpeedup)
                     : "numpy baseline skipped: " + numpyNote;
+            String cpu = numpyNote.isEmpty() && Double.isFinite(numpyCpuNs)
+                    ? String.format("%nCPU time (all threads, steadier on a loaded machine): sampler %.3f ns, numpy twin "
+                            + "%.3f ns: %.2fx", samplerCpuNs, numpyCpuNs, numpyCpuNs / samplerCpuNs)
+                    : "";
             return String.format("sampler %.3f ns/(sample*step*dim), stream bound %.3f ns, ratio %.2fx "
-                    + "(n=%d, D=%d, k=%d, K=%d, T=%d, threads=%d, %.1f s, %s)%n%s",
+                    + "(n=%d, D=%d, k=%d, K=%d, T=%d, threads=%d, %.1f s, %s)%n%s%s",
                     samplerNs, streamNs, ratio, n, dim, k, components, steps, threads, seconds,
-                    vectorApi ? "Vector API" : "scalar kernels", base);
+                    vectorApi ? "Vector API" : "scalar kernels", base, cpu);
         }
     }
 
@@ -49,6 +54,8 @@ public final class SamplerBenchmark {
         m.put("ratio_to_stream_bound", finite(r.ratio())); m.put("seconds", finite(r.seconds()));
         m.put("numpy_ns", finite(r.numpyNs())); m.put("speedup_over_numpy", finite(r.numpySpeedup()));
         m.put("numpy_note", r.numpyNote()); m.put("vector_api", r.vectorApi());
+        m.put("sampler_cpu_ns", finite(r.samplerCpuNs())); m.put("numpy_cpu_ns", finite(r.numpyCpuNs()));
+        m.put("speedup_over_numpy_cpu", finite(r.numpyCpuNs() / r.samplerCpuNs()));
         return m;
     }
 
@@ -88,16 +95,17 @@ public final class SamplerBenchmark {
         double[] out = new double[n * dim];
         // warm-up on a small batch so the JIT has compiled the step loop
         sampler.sample(target.score(), new RandomStreams(seed), 0, Math.min(n, 64), out, threads, null);
-        long t0 = System.nanoTime();
+        long c0 = processCpuNanos(), t0 = System.nanoTime();
         sampler.sample(target.score(), new RandomStreams(seed), 0, n, out, threads, progress);
-        long t1 = System.nanoTime();
+        long t1 = System.nanoTime(), c1 = processCpuNanos();
         double cells = (double) n * dim * plan.size();
         double samplerNs = (t1 - t0) / cells;
         double streamNs = streamBound(out, plan.size(), threads);
         PythonBaseline.Outcome np = numpy ? numpyTwin(plan, u, means, components, lambda, n, threads, seed)
                 : new PythonBaseline.Outcome(Double.NaN, "not requested");
         return new Result(n, dim, k, components, steps, threads, samplerNs, streamNs, samplerNs / streamNs,
-                (t1 - t0) * 1e-9, np.value(), np.value() / samplerNs, np.note(), Simd.available());
+                (t1 - t0) * 1e-9, np.value(), np.value() / samplerNs, np.note(), Simd.available(),
+                c0 < 0 || c1 < 0 ? Double.NaN : (c1 - c0) / cells, np.cpu());
     }
 
     /** Writes the plan and target for {@code bench/sampler_numpy.py} into a temporary folder and runs it. */
@@ -138,6 +146,12 @@ public final class SamplerBenchmark {
                 }
             }
         }
+    }
+
+    /** CPU time of this process (all threads) in ns, or -1 where the JVM does not report it. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** ns per element of a pass that reads and writes the whole batch once per step, split over threads. */

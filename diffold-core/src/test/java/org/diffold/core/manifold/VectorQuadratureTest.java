@@ -1,0 +1,55 @@
+package org.diffold.core.manifold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.diffold.core.process.NoiseLevel;
+import org.junit.jupiter.api.Test;
+
+/** The quadrature's exp (docs/math.md §9) and its panel pruning (same bits as the full pass). */
+class VectorQuadratureTest {
+    @Test
+    void expIsAccurateOnTheWeightsRangeAndTheSameBitsScalarAndVector() {
+        SplittableRandom r = new SplittableRandom(4);
+        double[] x = new double[4], p = new double[8], mean = new double[2];
+        int[] run = {0, 4};
+        for (int i = 0; i < 100_000; i++) {
+            for (int l = 0; l < 4; l++) x[l] = i < 4 ? -l * 1e-300 : -45 * r.nextDouble();
+            double[] e = new double[4];
+            for (int l = 0; l < 4; l++) {
+                e[l] = VectorQuadrature.exp(x[l]);
+                assertEquals(Math.exp(x[l]), e[l], 4e-16 * Math.exp(x[l]), "exp(" + x[l] + ")");
+                p[l] = 1; p[4 + l] = l == 0 ? 1 : 0;
+            }
+            // weigh's vector exp: den = (e0 + e1) + (e2 + e3), mean[1] = e0, same bits as the scalar exp
+            double den = VectorQuadrature.weigh(run, 2, 2, 4, p, x, 0, -1e300, mean);
+            assertEquals(Double.doubleToRawLongBits((e[0] + e[1]) + (e[2] + e[3])), Double.doubleToRawLongBits(den), "den");
+            assertEquals(Double.doubleToRawLongBits(e[0]), Double.doubleToRawLongBits(mean[1]), "lane 0");
+        }
+        assertEquals(1.0, VectorQuadrature.exp(0.0), 0.0);
+        assertEquals(Math.exp(-700), VectorQuadrature.exp(Double.NEGATIVE_INFINITY), 1e-15 * Math.exp(-700), "clamped");
+    }
+
+    @Test
+    void panelPruningChangesNoBit() {
+        // the pruned pass against the full pass, at noise levels where most panels are pruned and where none are
+        CurveQuadrature q = new CurveQuadrature(new CircleCurve(1.5), new UniformDensity(0, 2 * Math.PI));
+        SplittableRandom r = new SplittableRandom(6);
+        for (double abar : new double[] {0.01, 0.5, 0.99, 0.99999, 0.9999999}) {
+            NoiseLevel level = NoiseLevel.ofLogAlphaBar(Math.log(abar));
+            CurveQuadrature.Evaluator e = q.evaluator();
+            double[] y = new double[2], pruned = new double[2], full = new double[2];
+            for (int i = 0; i < 200; i++) {
+                double t = 2 * Math.PI * r.nextDouble(), s = Math.sqrt(1 - abar) * r.nextGaussian();
+                y[0] = Math.sqrt(abar) * 1.5 * Math.cos(t) + s;
+                y[1] = Math.sqrt(abar) * 1.5 * Math.sin(t) + Math.sqrt(1 - abar) * r.nextGaussian();
+                double lp = e.posteriorMean(level, y, pruned);
+                double lf = e.posteriorMeanWithoutPruning(level, y, full);
+                assertEquals(Double.doubleToRawLongBits(lf), Double.doubleToRawLongBits(lp), "log q, abar " + abar);
+                for (int d = 0; d < 2; d++) {
+                    assertEquals(Double.doubleToRawLongBits(full[d]), Double.doubleToRawLongBits(pruned[d]), "mean, abar " + abar);
+                }
+            }
+        }
+    }
+}
