@@ -119,6 +119,13 @@ final class BadInputCatalogue {
         parse   | train --data gmm-subspace:k=2 --dim 4 --out {d}/m --weighting nope | nope ;; valid
         parse   | train --data nope --dim 4 --out {d}/m        | nope ;; valid
         parse   | train --data gmm-subspace:k=9 --dim 4 --out {d}/m | k ;; 9
+        parse   | train --data gmm-subspace:k=2 --dim 4 --out {d}/m --arch unet | --arch unet ;; needs image data ;; gmm-subspace
+        range   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet     | --arch unet ;; 2x2x1 ;; multiples of 4
+        parse   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet:channels=8/x | --arch unet:channels=8/x ;; 'x'
+        parse   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet:depth=2 | --arch unet:depth=2 ;; depth=2 ;; valid
+        range   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet:channels=12,groups=8 | --arch ;; groups=8 ;; got 12
+        parse   | train --data gmm-subspace:k=2 --dim 4 --out {d}/m --arch mlp:width=3 | --arch mlp:width=3 ;; only unet takes options
+        parse   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet --latent sild | --arch unet ;; --latent
         # ---- evaluate
         range   | evaluate --model {d}/emptymodel --n 1        | --n must be >= 2, got 1
         range   | evaluate --model {d}/emptymodel --error-samples -1 | --error-samples must be >= 1, got -1
