@@ -36,7 +36,7 @@ import org.diffold.nn.train.TrainingData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The U-Net body (docs/math.md §1.4): shapes, gradients, determinism, checkpoints, training, bad input. */
+/** The U-Net body (docs/math.md §1.3): shapes, gradients, determinism, checkpoints, training, bad input. */
 class UnetTest {
     @TempDir Path dir;
 

@@ -243,6 +243,7 @@ final class BadInputCatalogue {
         out     | reproduce generalization --quick --runs-dir /proc/diffold-runs | --runs-dir /proc/diffold-runs ;; not writable
         store   | reproduce generalization --quick --db {d}/exist | --db ;; exist is an existing folder
         parse   | reproduce generalization --nope              | unknown option '--nope'
+        parse   | reproduce generalization --quick --torch-threads 0 | --torch-threads ;; 0
         parse   | memorization                                 | --samples ;; --train
         in      | memorization --samples {d}/missing.npy --train {d}/t.npy | --samples ;; missing.npy
         in      | memorization --samples {d}/t.npy --train {d}/missing.npy | --train ;; missing.npy

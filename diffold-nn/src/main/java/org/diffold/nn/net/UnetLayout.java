@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.diffold.nn.image.ImageShape;
 
 /**
- * The layout of the {@code unet} body (docs/math.md §1.4, every choice ours): the image shape the rows are
+ * The layout of the {@code unet} body (docs/math.md §1.3, every choice ours): the image shape the rows are
  * HWC-flattened from, the channels c_1..c_L of the L resolutions above the bottom (the network halves the
  * resolution L times, so H and W must be multiples of 2^L; the bottom keeps c_L) and the group-norm groups G
  * (dividing every c_l). The noise-level MLP has width T = 4 c_1.

@@ -13,7 +13,7 @@ import org.diffold.nn.image.Weights;
 
 /**
  * A small U-Net denoiser body (Ronneberger et al. 2015; the DDPM variant of Ho et al. 2006.11239 with residual blocks;
- * docs/math.md §1.4, layout ours). With levels l = 1..L of channels c_l ({@link UnetLayout}), GN = group norm,
+ * docs/math.md §1.3, layout ours). With levels l = 1..L of channels c_l ({@link UnetLayout}), GN = group norm,
  * e = the sinusoidal {@link NoiseEmbedding} and t = SiLU(W_2 SiLU(W_1 e + b_1) + b_2):
  * <pre>
  * res(h) = skip(h) + conv_2(SiLU(GN_2(conv_1(SiLU(GN_1(h))) + P t))),   skip = identity or a 1x1 conv

@@ -44,9 +44,10 @@ public final class SildReport {
                 + "], the VAE the same networks with the reparameterised KL term (weight beta, divided by D like the reconstruction term), "
                 + "the AE without noise and KL. Each trains " + cfg.stage1Steps() + " steps of batch 64 on " + cfg.nTrain()
                 + " Fashion-MNIST training images in [-1, 1]; latents are standardised per coordinate and a latent MLP score (width "
-                + cfg.stage2Width() + ", edm parameterisation) trains " + cfg.stage2Steps() + " DSM steps of batch 256. Pixel diffusion is an MLP "
-                + "score (width " + cfg.pixelWidth() + ") on D = 784 with " + (cfg.stage1Steps() + cfg.stage2Steps()) + " steps. All sample with "
-                + "the li-yan design, T = " + cfg.samplingSteps() + ", and a final Tweedie step. Reconstruction on " + cfg.nHeldOut()
+                + cfg.stage2Width() + ", edm parameterisation) trains " + cfg.stage2Steps() + " DSM steps of batch 256. Pixel diffusion is a U-Net "
+                + "score on the 28x28 images (" + cfg.pixelUnet().describe() + ", edm; docs/math.md §1.3), sampled with T = "
+                + cfg.pixelSamplingSteps() + ". The latent models sample with the li-yan design, T = " + cfg.samplingSteps()
+                + ", the pixel model with the same design; all end with a final Tweedie step. Reconstruction on " + cfg.nHeldOut()
                 + " t10k images (PSNR for range 2). FD and k-NN precision/recall (k = 5) use the " + "64 penultimate features of a small CNN "
                 + "trained here on the 60000 labelled training images, against the held-out images, " + cfg.nSamples() + " samples each.");
         collapseCharts(b, parts.collapse());
