@@ -24,7 +24,8 @@ import org.diffold.nn.train.TrainingData;
  * DSM training throughput (samples/s) of the U-Net ({@link org.diffold.nn.net.UnetNetwork}) on 28x28x1 images
  * through Diffold's {@link Trainer} (edm, sigma2 weighting, Adam, clipping at 1, EMA), against the same network and
  * loop in PyTorch from Python ({@code bench/torch_unet_throughput.py}), measured in the same run, alternating Diffold
- * and PyTorch per repeat; prints the best of each and the ratio. The PyTorch thread count is fixed when the engine
+ * and PyTorch per repeat; prints the best of each and the ratio, by wall time and by the process's CPU time (samples
+ * per CPU second: less sensitive to other processes on a shared machine, since it counts only this process's cycles). The PyTorch thread count is fixed when the engine
  * loads, so one JVM measures one thread count. Arguments: --python, --threads, --steps, --warmup, --repeats,
  * --batch, --channels (e.g. 32/64), --groups.
  */
@@ -62,24 +63,33 @@ public final class UnetThroughputBench {
                 .withProcess("discrete", "li-yan", 1000, 1e-5, 6, "log-uniform", LossWeighting.SIGMA2)
                 .withValidation(0, 1, 2);
         NetworkSpec spec = NetworkSpec.unet(layout, Parameterisation.EDM);
-        double bestJ = 0, bestP = 0;
+        double bestJ = 0, bestP = 0, cpuJ = 0, cpuP = 0;
         for (int r = 0; r < repeats; r++) {
             try (Trainer t = Trainer.create(spec, cfg, data, Device.cpu(), null, Map.of())) {
                 t.trainUntil(warmup, null, null);
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), c0 = cpuNanos();
                 t.trainUntil(warmup + steps, null, null);
                 bestJ = Math.max(bestJ, (double) steps * batch / ((System.nanoTime() - t0) * 1e-9));
+                cpuJ = Math.max(cpuJ, (double) steps * batch / ((cpuNanos() - c0) * 1e-9));
             }
-            bestP = Math.max(bestP, python(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps,
-                    "--warmup", "" + warmup, "--batch", "" + batch, "--channels", channels, "--groups", "" + groups)));
+            double[] p = python(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps,
+                    "--warmup", "" + warmup, "--batch", "" + batch, "--channels", channels, "--groups", "" + groups));
+            bestP = Math.max(bestP, p[0]);
+            cpuP = Math.max(cpuP, p[1]);
         }
-        System.out.printf(Locale.ROOT, "U-Net DSM training (28x28x1, channels %s, groups %d, %d parameters, batch %d, %d thread(s)):"
-                        + " diffold %.1f samples/s, pytorch %.1f samples/s, ratio %.3f%n",
+        System.out.printf(Locale.ROOT, "U-Net DSM training (28x28x1, channels %s, groups %d, %d parameters, batch %d, %d thread(s), load %.1f):"
+                        + " diffold %.1f samples/s, pytorch %.1f samples/s, ratio %.3f; per CPU second diffold %.1f, pytorch %.1f, ratio %.3f%n",
                 layout.options().replace("channels=", "").replaceAll(",groups=.*", ""), groups, spec.parameterCount(), batch, threads,
-                bestJ, bestP, bestJ / bestP);
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                bestJ, bestP, bestJ / bestP, cpuJ, cpuP, cpuJ / cpuP);
     }
 
-    private static double python(List<String> cmd) throws Exception {
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** {samples per second, samples per CPU second} of one PyTorch run. */
+    private static double[] python(List<String> cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true);
         Process p = pb.start();
         String line, last = null;
@@ -91,6 +101,7 @@ public final class UnetThroughputBench {
             }
         }
         if (p.waitFor() != 0 || last == null) throw new IllegalStateException("the PyTorch baseline failed: " + String.join(" ", cmd) + "\n" + all);
-        return Double.parseDouble(last.substring("samples_per_second=".length(), last.indexOf(' ')));
+        String[] f = last.split(" ");
+        return new double[] {Double.parseDouble(f[0].substring(f[0].indexOf('=') + 1)), Double.parseDouble(f[1].substring(f[1].indexOf('=') + 1))};
     }
 }
