@@ -197,8 +197,9 @@ final class TrainCommand implements Callable<Integer> {
                 m.put("report", reportDir.toString());
                 JsonOutput.print(o, m);
             } else {
-                o.printf(Locale.ROOT, "trained %d steps: train loss %.4g, validation loss %.4g, eps_score^2 %.4g (li-yan T=%d)%n",
-                        trainer.step(), last.trainLoss(), last.validationLoss(), last.epsScore2(), scheduleSteps);
+                o.printf(Locale.ROOT, "trained %d steps: train loss %.4g, validation loss %.4g%s%n", trainer.step(), last.trainLoss(),
+                        last.validationLoss(), Double.isFinite(last.epsScore2())
+                                ? String.format(Locale.ROOT, ", eps_score^2 %.4g (li-yan T=%d)", last.epsScore2(), scheduleSteps) : "");
                 o.println("model  " + file);
                 o.println("report " + reportDir.resolve("index.html"));
             }
