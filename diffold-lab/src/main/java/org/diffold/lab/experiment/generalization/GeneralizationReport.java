@@ -86,7 +86,7 @@ public final class GeneralizationReport {
             }
             fm.append(networks ? "The networks are a U-Net (" + FashionCells.NETWORK.describe() + ", docs/math.md §1.3) trained on each "
                     + "subset. A memorized fraction of 0 says only that the samples are not copies; their nearest-training distance "
-                    + "(per pixel-scaled image, in [-1, 1]) and the image grids below show whether they are images at this training budget."
+                    + "(Euclidean, pixels in [-1, 1]) and the image grids below show whether they are images at this training budget."
                     : "networks on Fashion-MNIST are trained only in the full run (not --quick).");
             out.add(fm.toString());
         }
