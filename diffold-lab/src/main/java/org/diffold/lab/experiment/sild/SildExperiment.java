@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.diffold.core.collapse.ScoreDenoiser;
 import org.diffold.core.metrics.fidelity.Reconstruction;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.AffineSampler;
@@ -240,7 +239,7 @@ public final class SildExperiment {
             List<Integer> ranks = new ArrayList<>();
             List<List<Double>> svs = new ArrayList<>();
             for (double sigma : sigmas) {
-                double[] sv = CollapseCells.spectrum(new ScoreDenoiser(pm.score(), sigma), x);
+                double[] sv = CollapseCells.scoreSpectrum(pm.score(), sigma, x);
                 sg.add(sigma);
                 ranks.add(org.diffold.core.collapse.JacobianSpectrum.rank(sv, CollapseCells.TAU));
                 svs.add(CollapseCells.head(sv, 40));
