@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             "exponents; DSM training curves; Fashion-MNIST subsets. Resumable: finished cells are read back from the run store."})
 final class ReproduceGeneralizationCommand implements Callable<Integer> {
     @Mixin private CommonOptions common;
+    @Mixin private NnOptions nn;
     @Spec private CommandSpec spec;
 
     @Option(names = "--quick", description = "circle and torus in R^16, N in {64, 256, 1024}, short training (under 2 minutes)")
@@ -41,6 +42,7 @@ final class ReproduceGeneralizationCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GeneralizationConfig cfg = quick ? GeneralizationConfig.quick(common.seed()) : GeneralizationConfig.full(common.seed());
         common.checkOutputs();
+        if (!nn.device().equals(ai.djl.Device.cpu())) throw new UsageException("--device: reproduce generalization trains its networks on the CPU only");
         GeneralizationExperiment e = new GeneralizationExperiment(cfg, common.threads());
         PrintWriter out = spec.commandLine().getOut();
         try (RunStore store = common.openStore();

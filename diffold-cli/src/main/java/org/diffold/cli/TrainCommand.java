@@ -22,6 +22,8 @@ import org.diffold.nn.net.Architecture;
 import org.diffold.nn.net.NetworkSpec;
 import org.diffold.nn.net.NoiseEmbedding;
 import org.diffold.nn.net.Parameterisation;
+import org.diffold.nn.net.UnetLayout;
+import org.diffold.nn.image.ImageShape;
 import org.diffold.nn.train.LossWeighting;
 import org.diffold.nn.train.LrSchedule;
 import org.diffold.nn.train.TrainConfig;
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  diffold train --data gmm-subspace:k=8 --dim 256 --steps 20000 --out model/",
                   "  diffold train --data gmm-subspace:k=8 --dim 256 --steps 40000 --out model/ --resume   (continue it)",
+                  "  diffold train --data fashion-mnist --arch unet:channels=32/64 --param edm --batch 64 --out unet/   (pixel U-Net)",
                   "  diffold train --data fashion-mnist --latent sild --latent-dim 16 --out sild/   (SiLD, both stages)",
                   "  diffold train --data fashion-mnist:classes=0,3 --latent vae:kl=1e-6 --out vae/",
                   "  diffold train --data images.npy --image-shape 32x32x3 --latent sild --out mine/"})
@@ -66,7 +69,8 @@ final class TrainCommand implements Callable<Integer> {
     private int steps = 20000;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder (checkpoint.dfnn)") private Path out;
     @Option(names = "--resume", description = "continue the checkpoint in --out (same settings; --steps may grow)") private boolean resume;
-    @Option(names = "--arch", paramLabel = "A", description = "mlp or resmlp (default: ${DEFAULT-VALUE})") private String arch = "mlp";
+    @Option(names = "--arch", paramLabel = "A", description = "mlp, resmlp or unet[:channels=32/64,groups=8] (a U-Net on "
+            + "image data; --width, --depth and --activation are for the MLPs) (default: ${DEFAULT-VALUE})") private String arch = "mlp";
     @Option(names = "--width", description = "hidden width (default: ${DEFAULT-VALUE})") private int width = NetworkSpec.DEFAULT_WIDTH;
     @Option(names = "--depth", description = "hidden layers (default: ${DEFAULT-VALUE})") private int depth = NetworkSpec.DEFAULT_DEPTH;
     @Option(names = "--activation", description = "gelu or silu (default: ${DEFAULT-VALUE})") private String activation = "gelu";
@@ -104,6 +108,13 @@ final class TrainCommand implements Callable<Integer> {
         Sizes.real("--ema", ema, 0, Math.nextDown(1.0), "in [0, 1) (0 = off)");
         Sizes.real("--val-fraction", valFraction, 0, 0.5, "in [0, 0.5]");
         boolean real = RealData.isFashionMnist(data) || isFile(data);
+        boolean unet = architecture() == Architecture.UNET;
+        if (unet && !real) {
+            throw new UsageException("--arch " + arch + " needs image data (--data fashion-mnist[:classes=..] or an image file), got --data " + data);
+        }
+        if (unet && latentOpts.latent != null) {
+            throw new UsageException("--arch " + arch + " does not go with --latent: the latent model's stage 2 is an MLP on latents (mlp or resmlp)");
+        }
         if (!real && latentOpts.latent != null) {
             throw new UsageException("--latent needs real data: --data fashion-mnist[:classes=..] or a data file, got '" + data + "'");
         }
@@ -130,8 +141,10 @@ final class TrainCommand implements Callable<Integer> {
         prov.put("git", provenance.gitRevision());
         SubspaceTarget target = null;
         TrainingData td;
+        ImageShape shape = null;
         if (real) {
             RealData rd = RealData.load(data, nTrain, latentOpts.nHeldOut, latentOpts.shape(), !latentOpts.noScale);
+            shape = rd.data().shape();
             if (rd.data().shape() != null) prov.put("data.shape", rd.data().shape().toString());
             if (latentOpts.latent != null) {
                 latentOpts.spec(rd.data().dim(), rd.data().shape()); // validates before anything is built
@@ -146,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
             td = new TrainingData(rows, dim, valFraction, common.seed(), data + " D=" + dim + " N=" + nTrain);
             prov.put("data.k", Integer.toString(target.intrinsicDim()));
         }
-        NetworkSpec net = networkSpec(td.dim());
+        NetworkSpec net = networkSpec(td.dim(), shape);
         PrintWriter o = spec.commandLine().getOut();
         if (resume && Files.exists(file)) {
             Map<String, String> saved = org.diffold.nn.train.RunMetadata.spec(CheckpointFormat.read(file)).toMap();
@@ -184,8 +197,9 @@ final class TrainCommand implements Callable<Integer> {
                 m.put("report", reportDir.toString());
                 JsonOutput.print(o, m);
             } else {
-                o.printf(Locale.ROOT, "trained %d steps: train loss %.4g, validation loss %.4g, eps_score^2 %.4g (li-yan T=%d)%n",
-                        trainer.step(), last.trainLoss(), last.validationLoss(), last.epsScore2(), scheduleSteps);
+                o.printf(Locale.ROOT, "trained %d steps: train loss %.4g, validation loss %.4g%s%n", trainer.step(), last.trainLoss(),
+                        last.validationLoss(), Double.isFinite(last.epsScore2())
+                                ? String.format(Locale.ROOT, ", eps_score^2 %.4g (li-yan T=%d)", last.epsScore2(), scheduleSteps) : "");
                 o.println("model  " + file);
                 o.println("report " + reportDir.resolve("index.html"));
             }
@@ -193,9 +207,26 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Architecture architecture() {
+        return Architecture.parse(arch.contains(":") ? arch.substring(0, arch.indexOf(':')) : arch);
+    }
+
     private NetworkSpec networkSpec(int d) {
-        return new NetworkSpec(Architecture.parse(arch), d, width, depth, Activation.parse(activation), Parameterisation.parse(param),
+        if (arch.contains(":")) throw new UsageException("--arch " + arch + ": only unet takes options (unet:" + UnetLayout.KEYS + ")");
+        return new NetworkSpec(architecture(), d, width, depth, Activation.parse(activation), Parameterisation.parse(param),
                 NoiseEmbedding.DEFAULT);
+    }
+
+    /** The network of --arch on data of dimension d with image shape {@code shape} (null when the rows are not images). */
+    private NetworkSpec networkSpec(int d, ImageShape shape) {
+        if (architecture() != Architecture.UNET) return networkSpec(d);
+        if (shape == null) throw new UsageException("--arch " + arch + " needs image rows; give --image-shape HxWxC for " + data);
+        try {
+            return NetworkSpec.unet(UnetLayout.parse(arch.contains(":") ? arch.substring(arch.indexOf(':') + 1) : "", shape),
+                    Parameterisation.parse(param));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--arch " + arch + ": " + e.getMessage());
+        }
     }
 
     private static boolean isFile(String spec) {
@@ -225,8 +256,9 @@ final class TrainCommand implements Callable<Integer> {
                 .xLabel("step").yLabel("loss").logY();
         chart.series("train", xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
         if (evals.size() > 0) chart.series("validation", ex, val);
-        LineChartSpec epsChart = LineChartSpec.builder("Score error eps_score^2 at the evaluations").xLabel("step")
-                .yLabel("eps_score^2").logY().series("eps_score^2", ex, eps).build();
+        boolean hasEps = java.util.Arrays.stream(eps).allMatch(Double::isFinite) && eps.length > 0; // real data: no exact score
+        LineChartSpec epsChart = hasEps ? LineChartSpec.builder("Score error eps_score^2 at the evaluations").xLabel("step")
+                .yLabel("eps_score^2").logY().series("eps_score^2", ex, eps).build() : null;
         List<List<String>> rows = new ArrayList<>();
         for (TrainingHistory.EvalRecord r : evals) {
             rows.add(List.of(Integer.toString(r.step()), fmt(r.trainLoss()), fmt(r.validationLoss()), fmt(r.epsScore2()), fmt(r.epsScore2StdErr())));
@@ -236,15 +268,18 @@ final class TrainCommand implements Callable<Integer> {
         t.config().toMap().forEach((k, v) -> settings.add(List.of("training", String.valueOf(k), String.valueOf(v))));
         TrainingHistory.EvalRecord last = evals.isEmpty() ? null : evals.get(evals.size() - 1);
         String findings = last == null ? "No evaluation was recorded (--eval-every larger than --steps)."
+                : !Double.isFinite(last.epsScore2()) ? String.format(Locale.ROOT, "After %d steps: training loss %s, validation loss %s "
+                        + "(DSM loss on the held-out rows). This data has no exact score, so there is no eps_score^2.",
+                        done, fmt(last.trainLoss()), fmt(last.validationLoss()))
                 : String.format(Locale.ROOT, "After %d steps: training loss %s, validation loss %s, eps_score^2 = %s "
                         + "(std err %s). eps_score^2 is Li-Yan's score error (docs/math.md §4.4) against the target's "
                         + "exact score on the training schedule, stratified over t; the samplers' error bounds grow with it.",
                         done, fmt(last.trainLoss()), fmt(last.validationLoss()), fmt(last.epsScore2()), fmt(last.epsScore2StdErr()));
-        return Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + t.spec().dim() + ")").provenance(p)
+        Report.Builder r = Report.builder("Training " + t.spec().architecture().cliName() + " on " + data + " (D=" + t.spec().dim() + ")").provenance(p)
                 .paragraph(findings)
-                .chart("loss", chart.build())
-                .chart("eps-score2", epsChart)
-                .table("evaluations", List.of("step", "train loss", "validation loss", "eps_score^2", "std err"), rows)
+                .chart("loss", chart.build());
+        if (epsChart != null) r.chart("eps-score2", epsChart);
+        return r.table("evaluations", List.of("step", "train loss", "validation loss", "eps_score^2", "std err"), rows)
                 .table("settings", List.of("part", "setting", "value"), settings)
                 .build();
     }

@@ -87,6 +87,8 @@ class JsonCommandsTest {
         c.add(Map.entry("train --latent", () -> a("train", "--data", images(), "--latent", "sild", "--latent-dim", "4",
                 "--ae-width", "4", "--ae-groups", "2", "--stage1-steps", "6", "--stage1-batch", "8", "--steps", "10",
                 "--batch", "16", "--width", "16", "--depth", "2", "--eval-every", "0", "--out", latent)));
+        c.add(Map.entry("train --arch unet", () -> a("train", "--data", images(), "--arch", "unet:channels=4/8,groups=2", "--param", "edm",
+                "--steps", "4", "--batch", "8", "--eval-every", "0", "--out", dir.resolve("unet").toString())));
         c.add(Map.entry("encode", () -> a("encode", "--model", latent, "--data", images(), "--n", "10", "--out", z)));
         c.add(Map.entry("decode", () -> a("decode", "--model", latent, "--latents", z, "--out",
                 dir.resolve("back.npy").toString())));

@@ -73,6 +73,29 @@ class LatentCommandsTest {
         assertTrue(Files.exists(back));
     }
 
+    /** The pixel U-Net: train --arch unet on an image file, resume it, then sample --out grid.png from it. */
+    @Test
+    void trainResumeAndSampleAPixelUnet() throws Exception {
+        Path data = images("img.npy", 60, false), model = dir.resolve("unet");
+        String[] base = {"train", "--data", data.toString(), "--arch", "unet:channels=4/8,groups=2", "--param", "edm", "--batch", "8",
+                "--eval-every", "0", "--checkpoint-every", "3", "--out", model.toString()};
+        java.util.List<String> first = new java.util.ArrayList<>(java.util.List.of(base));
+        first.addAll(java.util.List.of("--steps", "3"));
+        CliRun r = CliRun.of(common(first.toArray(String[]::new)));
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("NaN"), r.out());
+        java.util.List<String> more = new java.util.ArrayList<>(java.util.List.of(base));
+        more.addAll(java.util.List.of("--steps", "6", "--resume"));
+        r = CliRun.of(common(more.toArray(String[]::new)));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("trained 6 steps"), r.out());
+        Path grid = dir.resolve("unet-grid.png");
+        r = CliRun.of(common("sample", "--model", model.toString(), "--steps", "10", "--n", "9", "--out", grid.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.size(grid) > 0);
+        assertEquals(128 + 9 * 64 * 8, Files.size(dir.resolve("unet-grid.npy")));
+    }
+
     private void usageError(CliRun r, String fragment) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.errLines().length, r.err());

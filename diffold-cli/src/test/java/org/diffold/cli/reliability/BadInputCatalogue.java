@@ -119,6 +119,13 @@ final class BadInputCatalogue {
         parse   | train --data gmm-subspace:k=2 --dim 4 --out {d}/m --weighting nope | nope ;; valid
         parse   | train --data nope --dim 4 --out {d}/m        | nope ;; valid
         parse   | train --data gmm-subspace:k=9 --dim 4 --out {d}/m | k ;; 9
+        parse   | train --data gmm-subspace:k=2 --dim 4 --out {d}/m --arch unet | --arch unet ;; needs image data ;; gmm-subspace
+        range   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet     | --arch unet ;; 2x2x1 ;; multiples of 4
+        parse   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet:channels=8/x | --arch unet:channels=8/x ;; 'x'
+        parse   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet:depth=2 | --arch unet:depth=2 ;; depth=2 ;; valid
+        range   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet:channels=12,groups=8 | --arch ;; groups=8 ;; got 12
+        parse   | train --data gmm-subspace:k=2 --dim 4 --out {d}/m --arch mlp:width=3 | --arch mlp:width=3 ;; only unet takes options
+        parse   | train --data {d}/t.npy --no-scale --out {d}/m --arch unet --latent sild | --arch unet ;; --latent
         # ---- evaluate
         range   | evaluate --model {d}/emptymodel --n 1        | --n must be >= 2, got 1
         range   | evaluate --model {d}/emptymodel --error-samples -1 | --error-samples must be >= 1, got -1
@@ -236,6 +243,7 @@ final class BadInputCatalogue {
         out     | reproduce generalization --quick --runs-dir /proc/diffold-runs | --runs-dir /proc/diffold-runs ;; not writable
         store   | reproduce generalization --quick --db {d}/exist | --db ;; exist is an existing folder
         parse   | reproduce generalization --nope              | unknown option '--nope'
+        parse   | reproduce generalization --quick --torch-threads 0 | --torch-threads ;; 0
         parse   | memorization                                 | --samples ;; --train
         range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,neighbours=11 | neighbours must be an integer in [k(k+1)/2+k+1 = 3, N = 10] for proj=lqf, got 11
         range   | sample --out {d}/s.npy --score coarse:data={d}/t.npy,proj=lqf,k=1,m=2 | neighbours must be an integer in [k(k+1)/2+k+1 = 3, N = 10] for proj=lqf, got 2

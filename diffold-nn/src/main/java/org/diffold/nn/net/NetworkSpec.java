@@ -12,11 +12,13 @@ import java.util.TreeMap;
  * width D. Round-trips through {@link #toMap()} / {@link #fromMap(Map)} for checkpoints; a checkpoint without
  * {@code net.sigmaData} (written before preconditioning existed) reads as NaN. The {@link Whitening} of
  * {@code edm-pca} (null = estimate from the training data; null for the other parameterisations) is stored as
- * checkpoint tensors, not in the map (see {@link #WHITENING_TENSORS}).
+ * checkpoint tensors, not in the map (see {@link #WHITENING_TENSORS}). The {@code unet} body carries its
+ * {@link UnetLayout} (image shape, channels, groups; null for the MLPs); its width is c_1, its depth the number of
+ * levels and its activation SiLU.
  */
 public record NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
                           Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData,
-                          Whitening whitening) {
+                          Whitening whitening, UnetLayout unet) {
     /** Checkpoint tensor names of the whitening: mean, directions (D x r row-major), variances, {remainder variance}. */
     public static final java.util.List<String> WHITENING_TENSORS =
             java.util.List.of("whitening/mu", "whitening/q", "whitening/var", "whitening/varRest");
@@ -38,18 +40,32 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         if (whitening != null && whitening.dim() != dim) {
             throw new IllegalArgumentException("whitening dim " + whitening.dim() + " differs from network dim " + dim);
         }
+        if ((architecture == Architecture.UNET) != (unet != null)) {
+            throw new IllegalArgumentException(architecture == Architecture.UNET ? "--arch unet needs image data (an image shape), got none"
+                    : "a unet layout goes with --arch unet only, got " + architecture.cliName());
+        }
+        if (unet != null && unet.shape().dim() != dim) {
+            throw new IllegalArgumentException("--arch unet: image shape " + unet.shape() + " has " + unet.shape().dim()
+                    + " values, the data has dimension " + dim);
+        }
+    }
+
+    /** A spec without a U-Net layout (the MLP bodies). */
+    public NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
+                       Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData, Whitening whitening) {
+        this(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, whitening, null);
     }
 
     /** A spec without a whitening. */
     public NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
                        Parameterisation parameterisation, NoiseEmbedding embedding, double sigmaData) {
-        this(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, null);
+        this(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, null, null);
     }
 
     /** A spec whose sigma_data is estimated from the training data (NaN). */
     public NetworkSpec(Architecture architecture, int dim, int width, int depth, Activation activation,
                        Parameterisation parameterisation, NoiseEmbedding embedding) {
-        this(architecture, dim, width, depth, activation, parameterisation, embedding, Double.NaN, null);
+        this(architecture, dim, width, depth, activation, parameterisation, embedding, Double.NaN, null, null);
     }
 
     /** The default parameterisation of new networks: the preconditioned denoiser ({@link Parameterisation#EDM}). */
@@ -60,24 +76,30 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         return new NetworkSpec(Architecture.MLP, dim, width, depth, Activation.GELU, DEFAULT_PARAMETERISATION, NoiseEmbedding.DEFAULT);
     }
 
-    /** A copy with another parameterisation. */
-    public NetworkSpec with(Parameterisation p) {
-        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding, sigmaData, whitening);
+    /** A U-Net on rows of {@code layout}'s image shape, with {@code p} and the default embedding (sigma_data from the data). */
+    public static NetworkSpec unet(UnetLayout layout, Parameterisation p) {
+        return new NetworkSpec(Architecture.UNET, layout.shape().dim(), layout.channels(0), layout.levels(), Activation.SILU, p,
+                NoiseEmbedding.DEFAULT, Double.NaN, null, layout);
     }
 
-    /** A copy with another architecture. */
+    /** A copy with another parameterisation. */
+    public NetworkSpec with(Parameterisation p) {
+        return new NetworkSpec(architecture, dim, width, depth, activation, p, embedding, sigmaData, whitening, unet);
+    }
+
+    /** A copy with another MLP architecture (mlp, resmlp). */
     public NetworkSpec with(Architecture a) {
-        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding, sigmaData, whitening);
+        return new NetworkSpec(a, dim, width, depth, activation, parameterisation, embedding, sigmaData, whitening, unet);
     }
 
     /** A copy with sigma_data fixed (a positive value) or left to the data (NaN). */
     public NetworkSpec withSigmaData(double sd) {
-        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sd, whitening);
+        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sd, whitening, unet);
     }
 
     /** A copy with a whitening (for {@code edm-pca}) or none (null). */
     public NetworkSpec withWhitening(Whitening w) {
-        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, w);
+        return new NetworkSpec(architecture, dim, width, depth, activation, parameterisation, embedding, sigmaData, w, unet);
     }
 
     /** The whitening's tensors under {@link #WHITENING_TENSORS} names; empty without a whitening. */
@@ -110,7 +132,7 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
     /** Input width D + embedding size. */
     public int inputWidth() { return dim + embedding.size(); }
 
-    /** Linear layers in order: depth + 1 of them. */
+    /** Linear layers in order: depth + 1 of them (MLP bodies). */
     public int layers() { return depth + 1; }
 
     /** {out, in} of linear layer i. */
@@ -123,6 +145,7 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
 
     /** Parameter names in storage order: layer{i}.weight (out x in), layer{i}.bias (out). */
     public List<String> parameterNames() {
+        if (unet != null) return UnetNetwork.declare(this).names();
         List<String> names = new ArrayList<>();
         for (int i = 0; i <= depth; i++) {
             names.add("layer" + i + ".weight");
@@ -139,6 +162,7 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
 
     /** Total number of parameters. */
     public long parameterCount() {
+        if (unet != null) return UnetNetwork.declare(this).count();
         long n = 0;
         for (int i = 0; i <= depth; i++) {
             int[] s = layerShape(i);
@@ -161,17 +185,24 @@ public record NetworkSpec(Architecture architecture, int dim, int width, int dep
         m.put("net.embedding.omegaMax", Double.toString(embedding.omegaMax()));
         if (!Double.isNaN(sigmaData)) m.put("net.sigmaData", Double.toString(sigmaData));
         if (whitening != null) m.put("net.whitening.rank", Integer.toString(whitening.rank()));
+        if (unet != null) {
+            m.put("net.unet.shape", unet.shape().toString());
+            m.put("net.unet.options", unet.options());
+        }
         return m;
     }
 
     /** Inverse of {@link #toMap()} without the whitening (see {@link #withWhiteningTensors}); a missing key is a one-line error naming it. */
     public static NetworkSpec fromMap(Map<String, String> m) {
-        return new NetworkSpec(Architecture.parse(get(m, "net.architecture")), Integer.parseInt(get(m, "net.dim")),
+        Architecture a = Architecture.parse(get(m, "net.architecture"));
+        UnetLayout u = a != Architecture.UNET ? null
+                : UnetLayout.parse(get(m, "net.unet.options"), org.diffold.nn.image.ImageShape.parse(get(m, "net.unet.shape")));
+        return new NetworkSpec(a, Integer.parseInt(get(m, "net.dim")),
                 Integer.parseInt(get(m, "net.width")), Integer.parseInt(get(m, "net.depth")),
                 Activation.parse(get(m, "net.activation")), Parameterisation.parse(get(m, "net.parameterisation")),
                 new NoiseEmbedding(Integer.parseInt(get(m, "net.embedding.size")),
                         Double.parseDouble(get(m, "net.embedding.omegaMin")), Double.parseDouble(get(m, "net.embedding.omegaMax"))),
-                m.containsKey("net.sigmaData") ? Double.parseDouble(m.get("net.sigmaData")) : Double.NaN);
+                m.containsKey("net.sigmaData") ? Double.parseDouble(m.get("net.sigmaData")) : Double.NaN, null, u);
     }
 
     private static String get(Map<String, String> m, String key) {

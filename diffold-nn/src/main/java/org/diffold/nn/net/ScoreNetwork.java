@@ -12,14 +12,14 @@ import java.util.SplittableRandom;
 import org.diffold.core.random.RandomStreams;
 
 /**
- * The weights of one score network (float32 NDArrays on one device) and its forward pass
+ * The weights of one MLP score network (float32 NDArrays on one device) and its forward pass
  * (see {@link Architecture}). Weights are initialised from a Java {@link RandomStreams} seed, not from PyTorch's
  * global generator, so initialisation is identical on every device: W, b ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
  * the default of PyTorch's {@code nn.Linear} (He et al. 2015 with a = sqrt(5)).
  *
  * <p>Owns its NDManager; close it to free native memory.
  */
-public final class ScoreNetwork implements AutoCloseable {
+public final class ScoreNetwork implements DenoiserNetwork {
     private final NetworkSpec spec;
     private final NDManager manager;
     private final NDList params;

@@ -12,10 +12,10 @@ import org.diffold.core.score.Score;
 import org.diffold.nn.net.NetworkInput;
 import org.diffold.nn.net.NetworkSpec;
 import org.diffold.nn.net.Parameterisation;
-import org.diffold.nn.net.ScoreNetwork;
+import org.diffold.nn.net.DenoiserNetwork;
 
 /**
- * A trained {@link ScoreNetwork} seen as a core {@link Score}: double rows in, double scores out, float32 inside.
+ * A trained {@link DenoiserNetwork} seen as a core {@link Score}: double rows in, double scores out, float32 inside.
  * The network output is converted to a score by {@link Parameterisation#toScore} (Tweedie, docs/math.md §1.1), or
  * row-wise by {@link org.diffold.nn.net.Whitening#toScore} for {@code edm-pca}.
  *
@@ -27,10 +27,10 @@ import org.diffold.nn.net.ScoreNetwork;
 public final class NetworkScore implements Score {
     /** Rows per network call (matches the sampler's chunk, {@code AffineSampler.CHUNK_ROWS}). */
     public static final int BLOCK = 32;
-    private final ScoreNetwork network;
+    private final DenoiserNetwork network;
 
     /** Wraps {@code network} (e.g. the EMA weights of a training run). */
-    public NetworkScore(ScoreNetwork network) {
+    public NetworkScore(DenoiserNetwork network) {
         if (!network.spec().resolved()) {
             throw new IllegalArgumentException("network parameterisation " + network.spec().parameterisation().cliName()
                     + " needs " + (network.spec().parameterisation().needsWhitening() ? "a whitening, got none" : "sigma_data, got NaN"));
@@ -39,7 +39,7 @@ public final class NetworkScore implements Score {
     }
 
     /** The wrapped network. */
-    public ScoreNetwork network() { return network; }
+    public DenoiserNetwork network() { return network; }
 
     @Override
     public int dim() { return network.spec().dim(); }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import org.diffold.nn.net.ScoreNetwork;
+import org.diffold.nn.net.DenoiserNetwork;
 
 /**
  * Adam's first and second moments m, v per weight (Kingma &amp; Ba 2015, Algorithm 1 with the bias correction
@@ -25,7 +25,7 @@ public final class AdamState implements AutoCloseable {
     }
 
     /** Zero moments shaped like {@code net}'s weights, on its device. */
-    static AdamState zeros(ScoreNetwork net) {
+    static AdamState zeros(DenoiserNetwork net) {
         return zeros(net.parameters(), net.device());
     }
 
@@ -41,7 +41,7 @@ public final class AdamState implements AutoCloseable {
     }
 
     /** Moments restored from host copies. */
-    static AdamState fromHost(ScoreNetwork net, List<float[]> means, List<float[]> variances) {
+    static AdamState fromHost(DenoiserNetwork net, List<float[]> means, List<float[]> variances) {
         return fromHost(net.parameters(), net.device(), means, variances);
     }
 

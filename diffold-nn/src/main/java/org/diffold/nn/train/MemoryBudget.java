@@ -15,12 +15,23 @@ public final class MemoryBudget {
     public static double trainingBytes(NetworkSpec spec, int batch) {
         double params = spec.parameterCount();
         double act = (double) batch * (4.0 * spec.width() * spec.depth() + 3.0 * spec.inputWidth());
+        if (spec.unet() != null) act = (double) batch * unetActivations(spec.unet());
         return 4 * (5 * params + act);
+    }
+
+    /**
+     * Floats kept for the backward pass per example of a U-Net [ours, rough]: about 24 per channel and pixel of each
+     * level (two blocks of about ten saved arrays each, plus the skip and concatenation), at H W / 4^l pixels.
+     */
+    private static double unetActivations(org.diffold.nn.net.UnetLayout u) {
+        double a = 0, pixels = (double) u.shape().height() * u.shape().width();
+        for (int l = 0; l <= u.levels(); l++) a += 24.0 * u.channels(l) * pixels / Math.pow(4, l);
+        return a;
     }
 
     /** Throws a one-line IllegalArgumentException when training would not fit. */
     public static void check(NetworkSpec spec, int batch) {
-        for (int i = 0; i <= spec.depth(); i++) {
+        for (int i = 0; spec.unet() == null && i <= spec.depth(); i++) {
             int[] s = spec.layerShape(i);
             if ((long) s[0] * s[1] > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("network too large: layer " + i + " has " + (long) s[0] * s[1]

@@ -9,7 +9,7 @@ import java.util.List;
 import org.diffold.nn.checkpoint.Checkpoint;
 import org.diffold.nn.checkpoint.CheckpointFormat;
 import org.diffold.nn.net.NetworkSpec;
-import org.diffold.nn.net.ScoreNetwork;
+import org.diffold.nn.net.DenoiserNetwork;
 import org.diffold.nn.runtime.NnRuntime;
 import org.diffold.nn.score.NetworkScore;
 
@@ -20,7 +20,7 @@ import org.diffold.nn.score.NetworkScore;
  * @param network the evaluation weights (owned: close the model)
  * @param checkpoint the checkpoint it came from
  */
-public record TrainedModel(ScoreNetwork network, Checkpoint checkpoint) implements AutoCloseable {
+public record TrainedModel(DenoiserNetwork network, Checkpoint checkpoint) implements AutoCloseable {
     /** Checkpoint file name inside a model folder. */
     public static final String FILE = "checkpoint.dfnn";
 
@@ -37,7 +37,7 @@ public record TrainedModel(ScoreNetwork network, Checkpoint checkpoint) implemen
         String prefix = c.floats().containsKey("ema/" + spec.parameterNames().get(0)) ? "ema/" : "weights/";
         List<float[]> w = new ArrayList<>();
         for (String n : spec.parameterNames()) w.add(c.floats(prefix + n));
-        return new TrainedModel(ScoreNetwork.fromWeights(spec, device, w), c);
+        return new TrainedModel(DenoiserNetwork.fromWeights(spec, device, w), c);
     }
 
     /** The model as a core score. */

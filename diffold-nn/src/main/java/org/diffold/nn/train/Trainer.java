@@ -20,7 +20,7 @@ import org.diffold.nn.checkpoint.Checkpoint;
 import org.diffold.nn.checkpoint.CheckpointFormat;
 import org.diffold.nn.eval.ScoreError;
 import org.diffold.nn.net.NetworkSpec;
-import org.diffold.nn.net.ScoreNetwork;
+import org.diffold.nn.net.DenoiserNetwork;
 import org.diffold.nn.runtime.NnRuntime;
 import org.diffold.nn.score.NetworkScore;
 
@@ -128,7 +128,7 @@ public final class Trainer implements AutoCloseable {
     public TrainingHistory history() { return state.history; }
 
     /** The weights used for evaluation and sampling (EMA when enabled); live, owned by the trainer. */
-    public ScoreNetwork evaluationNetwork() { return state.evaluationNetwork(); }
+    public DenoiserNetwork evaluationNetwork() { return state.evaluationNetwork(); }
 
     /** Runs all remaining steps; see {@link #trainUntil}. */
     public void train(TrainListener listener, Path checkpointFile) throws IOException {
@@ -214,7 +214,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Validation loss and (with an exact target) eps_score^2 of the evaluation weights, now. */
     public TrainingHistory.EvalRecord evaluate() {
-        ScoreNetwork evalNet = state.evaluationNetwork();
+        DenoiserNetwork evalNet = state.evaluationNetwork();
         double val = Double.NaN;
         if (data.validationRows() > 0) val = validationLoss(evalNet);
         double e2 = Double.NaN, se = Double.NaN;
@@ -232,7 +232,7 @@ public final class Trainer implements AutoCloseable {
         return r;
     }
 
-    private double validationLoss(ScoreNetwork evalNet) {
+    private double validationLoss(DenoiserNetwork evalNet) {
         int n = data.validationRows(), block = Math.min(1024, n);
         double total = 0;
         DsmBatch full = new DsmBatch(spec, block);

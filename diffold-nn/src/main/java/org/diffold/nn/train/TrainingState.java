@@ -10,7 +10,7 @@ import java.util.Map;
 import org.diffold.nn.checkpoint.Checkpoint;
 import org.diffold.nn.checkpoint.CheckpointException;
 import org.diffold.nn.net.NetworkSpec;
-import org.diffold.nn.net.ScoreNetwork;
+import org.diffold.nn.net.DenoiserNetwork;
 
 /**
  * Everything that evolves during training: weights, Adam moments, EMA weights, loss history and the step count,
@@ -18,13 +18,13 @@ import org.diffold.nn.net.ScoreNetwork;
  * {@code adam.v/}, {@code ema/}, {@code history/}).
  */
 final class TrainingState implements AutoCloseable {
-    final ScoreNetwork net;
-    final ScoreNetwork ema; // null when EMA is off
+    final DenoiserNetwork net;
+    final DenoiserNetwork ema; // null when EMA is off
     final AdamState adam;
     final TrainingHistory history;
     int step;
 
-    private TrainingState(ScoreNetwork net, ScoreNetwork ema, AdamState adam, TrainingHistory history, int step) {
+    private TrainingState(DenoiserNetwork net, DenoiserNetwork ema, AdamState adam, TrainingHistory history, int step) {
         this.net = net;
         this.ema = ema;
         this.adam = adam;
@@ -34,18 +34,18 @@ final class TrainingState implements AutoCloseable {
 
     /** Fresh state: initialised weights, zero moments, EMA = weights. */
     static TrainingState fresh(NetworkSpec spec, TrainConfig cfg, Device device) {
-        ScoreNetwork net = ScoreNetwork.initialise(spec, device, cfg.seed());
-        ScoreNetwork ema = cfg.emaDecay() > 0 ? net.copy() : null;
+        DenoiserNetwork net = DenoiserNetwork.initialise(spec, device, cfg.seed());
+        DenoiserNetwork ema = cfg.emaDecay() > 0 ? net.copy() : null;
         return new TrainingState(net, ema, AdamState.zeros(net), new TrainingHistory(cfg.steps()), 0);
     }
 
     /** State restored from a checkpoint (the caller has checked that spec and config match). */
     static TrainingState restore(Checkpoint c, NetworkSpec spec, TrainConfig cfg, Device device) {
         List<String> names = spec.parameterNames();
-        ScoreNetwork net = ScoreNetwork.fromWeights(spec, device, tensors(c, "weights/", names));
+        DenoiserNetwork net = DenoiserNetwork.fromWeights(spec, device, tensors(c, "weights/", names));
         try {
-            ScoreNetwork ema = null;
-            if (cfg.emaDecay() > 0) ema = ScoreNetwork.fromWeights(spec, device, tensors(c, "ema/", names));
+            DenoiserNetwork ema = null;
+            if (cfg.emaDecay() > 0) ema = DenoiserNetwork.fromWeights(spec, device, tensors(c, "ema/", names));
             AdamState adam = AdamState.fromHost(net, tensors(c, "adam.m/", names), tensors(c, "adam.v/", names));
             TrainingHistory h = TrainingHistory.unpack(cfg.steps(), c.doubles("history/loss"), c.doubles("history/eval"));
             return new TrainingState(net, ema, adam, h, c.step());
@@ -62,7 +62,7 @@ final class TrainingState implements AutoCloseable {
     }
 
     /** The weights used for evaluation and sampling: EMA when enabled, else the raw weights. */
-    ScoreNetwork evaluationNetwork() { return ema != null ? ema : net; }
+    DenoiserNetwork evaluationNetwork() { return ema != null ? ema : net; }
 
     /** True when every weight is finite (checked before a checkpoint is written). */
     boolean finite() {

@@ -88,9 +88,20 @@ public final class GeneralizationReport {
                         GeneralizationResult.num(f, "N").intValue(), GeneralizationResult.num(f, "memorized_fraction").doubleValue(),
                         GeneralizationResult.num(f, "nn_distance_median").doubleValue()));
             }
-            fm.append(networks ? "The networks are the neural family's MLP trained on each subset. A memorized fraction of 0 says "
-                    + "only that the samples are not copies; their nearest-training distance and the image grids below show "
-                    + "whether they are images at all at this training budget."
+            List<Map<String, Object>> nets = r.fashion().stream().filter(f -> "neural".equals(f.get("score"))).toList();
+            if (nets.size() > 1) {
+                Map<String, Object> lo = nets.get(0), hi = nets.get(nets.size() - 1);
+                int nLo = GeneralizationResult.num(lo, "N").intValue();
+                fm.append(String.format(Locale.ROOT, "The networks' median nearest-training distance goes from %.3g at N = %d to %.3g at N = %d, "
+                                + "with %d training steps of batch %d (%.0f epochs at N = %d). ",
+                        GeneralizationResult.num(lo, "nn_distance_median").doubleValue(), nLo,
+                        GeneralizationResult.num(hi, "nn_distance_median").doubleValue(), GeneralizationResult.num(hi, "N").intValue(),
+                        FashionCells.NETWORK.steps(), FashionCells.NETWORK.batch(),
+                        (double) FashionCells.NETWORK.steps() * FashionCells.NETWORK.batch() / nLo, nLo));
+            }
+            fm.append(networks ? "The networks are a U-Net (" + FashionCells.NETWORK.describe() + ", docs/math.md §1.3) trained on each "
+                    + "subset. A memorized fraction of 0 says only that the samples are not copies; their nearest-training distance "
+                    + "(Euclidean, pixels in [-1, 1]) and the image grids below show whether they are images at this training budget."
                     : "networks on Fashion-MNIST are trained only in the full run (not --quick).");
             out.add(fm.toString());
         }
@@ -134,7 +145,7 @@ public final class GeneralizationReport {
                 + "step; coverage with alpha = 0.1, c = 0.5 from " + cfg.reference() + " reference points and " + cfg.anchors() + " anchors; "
                 + cfg.cells() + " Voronoi cells for the mass ratio. Families: true (fresh samples of the data law: the ideal generator with the same n), empirical (exact), kde (h = 0.1 N^(-1/(k+4))), cfdm (smoothing 2 x "
                 + "median spacing, M = 2), coarse (local PCA on max(10, 4k) neighbours, empirical score above sigma = 0.3), coarse-lqf (the same with "
-                + "the local quadratic fit projection on max(10, 4k, 2P) neighbours, P = k(k+1)/2 + k + 1, 8 Newton steps), neural (MLP, DSM).");
+                + "the local quadratic fit projection on max(10, 4k, 2P) neighbours, P = k(k+1)/2 + k + 1, 8 Newton steps), neural (MLP, DSM; on the Fashion-MNIST subsets a U-Net, " + FashionCells.NETWORK.describe() + ").");
         for (String m : cfg.manifolds()) {
             for (int d : cfg.dims()) {
                 b.chart("coverage-" + m + "-D" + d, chart(m, d, "coverage_delta", "coverage scale delta*", true));

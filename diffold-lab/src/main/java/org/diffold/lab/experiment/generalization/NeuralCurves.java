@@ -46,15 +46,17 @@ final class NeuralCurves {
     }
 
     /**
-     * Trains one network of the experiment's settings on {@code n} rows of dimension {@code d} and returns {@code ns}
-     * samples of it (the Fashion-MNIST neural cells; scalar {@code edm} preconditioning since N may be below D) [ours].
+     * Trains the Fashion-MNIST network ({@link FashionCells#NETWORK}, a U-Net with the scalar {@code edm}
+     * preconditioning since N may be below D) on {@code n} image rows with this experiment's noise process and returns
+     * {@code ns} samples of it [ours].
      */
     static double[] trainAndSample(GeneralizationConfig cfg, double[] train, int n, int d, String name, RandomStreams s, int ns,
                                    GeneralizationExperiment experiment) throws Exception {
         TrainingData data = new TrainingData(train, d, 0, cfg.seed(), name);
-        NetworkSpec spec = NetworkSpec.mlp(d, cfg.neuralWidth(), 3).with(Parameterisation.parse("edm"));
-        try (Trainer trainer = Trainer.create(spec, trainConfig(cfg), data, Device.cpu(), null, Map.of("experiment", GeneralizationConfig.EXPERIMENT))) {
-            trainer.trainUntil(cfg.neuralSteps(), null, null);
+        NetworkSpec spec = FashionCells.NETWORK.spec(org.diffold.nn.image.ImageShape.FASHION_MNIST);
+        TrainConfig tc = FashionCells.NETWORK.apply(trainConfig(cfg)).withIntervals(FashionCells.NETWORK.steps(), 0);
+        try (Trainer trainer = Trainer.create(spec, tc, data, Device.cpu(), null, Map.of("experiment", GeneralizationConfig.EXPERIMENT))) {
+            trainer.trainUntil(tc.steps(), null, null);
             return experiment.sample(new NetworkScore(trainer.evaluationNetwork()), s, ns);
         }
     }

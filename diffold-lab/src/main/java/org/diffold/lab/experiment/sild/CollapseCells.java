@@ -112,4 +112,34 @@ final class CollapseCells {
     static double[] spectrum(org.diffold.core.collapse.Denoiser f, double[] x) {
         return JacobianSpectrum.singularValues(f, x, 1e-2);
     }
+
+    /**
+     * The same spectrum for the score denoiser D_sigma(x) = (y + s^2 s(y)) / c, y = c x ({@link org.diffold.core.collapse.ScoreDenoiser}),
+     * with all 2D perturbed rows of the central differences in one batched score call: a network score evaluates them in
+     * full blocks instead of one padded block per row. A row's score does not depend on the batch, so the values equal
+     * {@code spectrum(new ScoreDenoiser(score, sigma), x)}.
+     */
+    static double[] scoreSpectrum(org.diffold.core.score.Score score, double sigma, double[] x) {
+        int d = x.length;
+        double h = 1e-2;
+        org.diffold.core.process.NoiseLevel level = org.diffold.core.collapse.ScoreDenoiser.veLevel(sigma);
+        double c = level.c(), s2 = level.sigma2();
+        double[] y = new double[2 * d * d], s = new double[2 * d * d];
+        for (int col = 0; col < d; col++) {
+            for (int k = 0; k < 2; k++) {
+                int off = (2 * col + k) * d;
+                for (int j = 0; j < d; j++) y[off + j] = c * (j == col ? (k == 0 ? x[j] + h : x[j] - h) : x[j]);
+            }
+        }
+        score.evaluator().score(level, y, s, 0, 2 * d);
+        double[][] jac = new double[d][d];
+        for (int col = 0; col < d; col++) {
+            int p = 2 * col * d, m = (2 * col + 1) * d;
+            for (int r = 0; r < d; r++) {
+                double plus = (y[p + r] + s2 * s[p + r]) / c, minus = (y[m + r] + s2 * s[m + r]) / c;
+                jac[r][col] = (plus - minus) / (2 * h);
+            }
+        }
+        return JacobianSpectrum.singularValues(jac);
+    }
 }

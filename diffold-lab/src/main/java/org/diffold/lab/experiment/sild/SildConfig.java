@@ -22,7 +22,7 @@ import java.util.Map;
  * @param stage2Steps stage-2 optimiser steps (batch 256)
  * @param stage2Width stage-2 MLP width
  * @param klWeights the VAE's KL weights
- * @param pixelWidth pixel-space MLP width (its steps: stage1Steps + stage2Steps, the same budget)
+ * @param pixelWidth base channels c of the pixel-space U-Net (channels c/2c; budget in {@link #pixelUnet()})
  * @param classifierSteps classifier training steps (batch 64)
  * @param samplingSteps sampler steps T (li-yan design and schedule)
  * @param collapseDim ambient dimension of the curved manifolds
@@ -42,14 +42,26 @@ public record SildConfig(boolean quick, long seed, int nTrain, int nHeldOut, int
     /** The full run. */
     public static SildConfig full(long seed) {
         return new SildConfig(false, seed, 20000, 2000, 2000, 16, 16, 1e-3, 0.2, 800, 3000, 256, List.of(1e-6, 1e-4, 1e-2, 1.0),
-                512, 2500, 200, 16, 13, 8, 2000);
+                16, 2500, 200, 16, 13, 8, 2000);
     }
 
     /** The quick run. */
     public static SildConfig quick(long seed) {
         return new SildConfig(true, seed, 5000, 500, 500, 16, 8, 1e-3, 0.2, 60, 300, 128, List.of(1e-6),
-                256, 300, 100, 16, 7, 3, 2000);
+                8, 300, 100, 16, 7, 3, 2000);
     }
+
+    /**
+     * The pixel baseline's U-Net and budget [ours]: channels c/2c (c = pixelWidth), c/4 groups, edm; full 1500 steps of
+     * batch 64 (about 6 minutes on 2 cores, against stage 1 + stage 2 of the latent models), quick 100 steps of batch 32.
+     */
+    public org.diffold.lab.experiment.common.PixelUnet pixelUnet() {
+        return new org.diffold.lab.experiment.common.PixelUnet(List.of(pixelWidth, 2 * pixelWidth), Math.max(1, pixelWidth / 4),
+                quick ? 100 : 1500, quick ? 32 : 64, 2e-3);
+    }
+
+    /** Sampler steps T of the pixel baseline: half of {@link #samplingSteps()}, a quarter in the quick run (each step is a U-Net pass) [ours]. */
+    public int pixelSamplingSteps() { return Math.max(10, samplingSteps / (quick ? 4 : 2)); }
 
     /** Method labels in table order: sild, vae:kl=W..., ae, pixel. */
     public List<String> methods() {
@@ -76,6 +88,7 @@ public record SildConfig(boolean quick, long seed, int nTrain, int nHeldOut, int
         m.put("stage2Steps", stage2Steps);
         m.put("stage2Width", stage2Width);
         m.put("pixelWidth", pixelWidth);
+        m.put("pixelNet", pixelUnet().describe() + ", T " + pixelSamplingSteps());
         m.put("classifierSteps", classifierSteps);
         m.put("samplingSteps", samplingSteps);
         return m;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.diffold.core.collapse.ScoreDenoiser;
 import org.diffold.core.metrics.fidelity.Reconstruction;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.sampler.AffineSampler;
@@ -226,20 +225,20 @@ public final class SildExperiment {
         return r;
     }
 
-    /** Pixel-space diffusion: the MLP score on D = 784 with the latent models' total step budget. */
+    /** Pixel-space diffusion: the U-Net score ({@link SildConfig#pixelUnet()}) on the 28x28 images. */
     private double[] pixel(LatentData d, Path dir) throws Exception {
         Files.createDirectories(dir);
         Path f = dir.resolve(org.diffold.nn.train.TrainedModel.FILE);
-        NetworkSpec net = NetworkSpec.mlp(d.dim(), cfg.pixelWidth(), 3);
-        TrainConfig tc = stage2Config(cfg.stage1Steps() + cfg.stage2Steps());
+        NetworkSpec net = cfg.pixelUnet().spec(d.shape());
+        TrainConfig tc = cfg.pixelUnet().apply(stage2Config(cfg.pixelUnet().steps()));
         TrainingData td = TrainingData.withHeldOut(d.train(), d.heldOut(), d.dim(), d.description());
         Map<String, String> prov = Map.of("data.shape", d.shape().toString());
         try (Trainer t = Files.exists(f) ? Trainer.resume(CheckpointFormat.read(f), tc, td, device, null, prov)
                 : Trainer.create(net, tc, td, device, null, prov)) {
             t.train(null, f);
             double[] out = new double[cfg.nSamples() * d.dim()];
-            new AffineSampler(plan(), true).sample(new NetworkScore(t.evaluationNetwork()), new RandomStreams(cfg.seed()), 0,
-                    cfg.nSamples(), out, threads, i -> { });
+            new AffineSampler(Designs.parse("li-yan").plan(Schedules.parse("li-yan", cfg.pixelSamplingSteps())), true)
+                    .sample(new NetworkScore(t.evaluationNetwork()), new RandomStreams(cfg.seed()), 0, cfg.nSamples(), out, threads, i -> { });
             return out;
         }
     }
@@ -263,7 +262,7 @@ public final class SildExperiment {
             List<Integer> ranks = new ArrayList<>();
             List<List<Double>> svs = new ArrayList<>();
             for (double sigma : sigmas) {
-                double[] sv = CollapseCells.spectrum(new ScoreDenoiser(pm.score(), sigma), x);
+                double[] sv = CollapseCells.scoreSpectrum(pm.score(), sigma, x);
                 sg.add(sigma);
                 ranks.add(org.diffold.core.collapse.JacobianSpectrum.rank(sv, CollapseCells.TAU));
                 svs.add(CollapseCells.head(sv, 40));

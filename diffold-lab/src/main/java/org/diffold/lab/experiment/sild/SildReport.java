@@ -45,9 +45,10 @@ public final class SildReport {
                 + "], the VAE the same networks with the reparameterised KL term (weight beta, divided by D like the reconstruction term), "
                 + "the AE without noise and KL. Each trains " + cfg.stage1Steps() + " steps of batch 64 on " + cfg.nTrain()
                 + " Fashion-MNIST training images in [-1, 1]; latents are standardised per coordinate and a latent MLP score (width "
-                + cfg.stage2Width() + ", edm parameterisation) trains " + cfg.stage2Steps() + " DSM steps of batch 256. Pixel diffusion is an MLP "
-                + "score (width " + cfg.pixelWidth() + ") on D = 784 with " + (cfg.stage1Steps() + cfg.stage2Steps()) + " steps. All sample with "
-                + "the li-yan design, T = " + cfg.samplingSteps() + ", and a final Tweedie step. Reconstruction on " + cfg.nHeldOut()
+                + cfg.stage2Width() + ", edm parameterisation) trains " + cfg.stage2Steps() + " DSM steps of batch 256. Pixel diffusion is a U-Net "
+                + "score on the 28x28 images (" + cfg.pixelUnet().describe() + ", edm; docs/math.md §1.3), sampled with T = "
+                + cfg.pixelSamplingSteps() + ". The latent models sample with the li-yan design, T = " + cfg.samplingSteps()
+                + ", the pixel model with the same design; all end with a final Tweedie step. Reconstruction on " + cfg.nHeldOut()
                 + " t10k images (PSNR for range 2). FD and k-NN precision/recall (k = 5) use the " + "64 penultimate features of a small CNN "
                 + "trained here on the 60000 labelled training images, against the held-out images, " + cfg.nSamples() + " samples each.");
         b.paragraph(SildExtras.setup(cfg));
@@ -102,9 +103,15 @@ public final class SildReport {
                         + "on generation here (match = FD at most 10%% above, ours). Training images vs held-out give FD %.4g, the floor at this sample size. ",
                 sFd, vFd, vae.get("name"), num(sild, "precision"), num(vae, "precision"), num(sild, "recall"), num(vae, "recall"),
                 sFd < vFd ? "beats the VAE-LDM" : matches ? "matches the VAE-LDM" : "does not match the VAE-LDM", num(p.reference(), "fd")));
+        for (Map<String, Object> m : p.methods()) {
+            if (!"pixel".equals(m.get("name"))) continue;
+            s.append(String.format(Locale.ROOT, "Pixel-space diffusion with the U-Net (%s): FD %.4g, precision %.3g, recall %.3g, "
+                            + "so it is %s than SiLD (FD %.4g) at this budget. ", cfg.pixelUnet().describe(), num(m, "fd"), num(m, "precision"),
+                    num(m, "recall"), num(m, "fd") < sFd ? "better" : "worse", sFd));
+        }
         Map<String, Object> sp = p.spectra();
         s.append(String.format(Locale.ROOT, "Learned spectra on Fashion-MNIST (tau %s): the SiLD stage-1 Jacobian has rank %s (at most k = %d by the "
-                        + "bottleneck); the pixel model's denoiser x + sigma^2 s(x) has rank %s at sigma = %s, so at this budget the learned pixel "
+                        + "bottleneck); the pixel U-Net's denoiser x + sigma^2 s(x) has rank %s at sigma = %s, so at this budget the learned pixel "
                         + "denoiser does %scollapse. ", sp.get("tau"), sp.get("sild_rank"), cfg.latentDim(), ((List<?>) sp.get("pixel_rank")).get(0),
                 ((List<?>) sp.get("pixel_sigma")).get(0), ((Number) ((List<?>) sp.get("pixel_rank")).get(0)).intValue() < 784 / 2 ? "" : "not "));
         s.append("The paper (abstract only) claims SiLD matches or beats VAE-based LDMs in generation and consistently improves reconstruction; "

@@ -1,0 +1,107 @@
+package org.diffold.nn.bench;
+
+import ai.djl.Device;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.diffold.nn.image.ImageShape;
+import org.diffold.nn.net.NetworkSpec;
+import org.diffold.nn.net.Parameterisation;
+import org.diffold.nn.net.UnetLayout;
+import org.diffold.nn.runtime.NnRuntime;
+import org.diffold.nn.train.LossWeighting;
+import org.diffold.nn.train.LrSchedule;
+import org.diffold.nn.train.TrainConfig;
+import org.diffold.nn.train.Trainer;
+import org.diffold.nn.train.TrainingData;
+
+/**
+ * DSM training throughput (samples/s) of the U-Net ({@link org.diffold.nn.net.UnetNetwork}) on 28x28x1 images
+ * through Diffold's {@link Trainer} (edm, sigma2 weighting, Adam, clipping at 1, EMA), against the same network and
+ * loop in PyTorch from Python ({@code bench/torch_unet_throughput.py}), measured in the same run, alternating Diffold
+ * and PyTorch per repeat; prints the best of each and the ratio, by wall time and by the process's CPU time (samples
+ * per CPU second: less sensitive to other processes on a shared machine, since it counts only this process's cycles). The PyTorch thread count is fixed when the engine
+ * loads, so one JVM measures one thread count. Arguments: --python, --threads, --steps, --warmup, --repeats,
+ * --batch, --channels (e.g. 32/64), --groups.
+ */
+public final class UnetThroughputBench {
+    private UnetThroughputBench() {}
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) throws Exception {
+        String python = "/usr/bin/python3", script = "bench/torch_unet_throughput.py", channels = "32/64";
+        int threads = 1, steps = 20, warmup = 5, repeats = 3, batch = 64, groups = 8;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--python" -> python = args[i + 1];
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
+                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+                case "--channels" -> channels = args[i + 1];
+                case "--groups" -> groups = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; valid: --python --threads --steps --warmup --repeats --batch --channels --groups");
+            }
+        }
+        NnRuntime.engine(threads);
+        ImageShape s = ImageShape.FASHION_MNIST;
+        UnetLayout layout = UnetLayout.parse("channels=" + channels + ",groups=" + groups, s);
+        SplittableRandom rng = new SplittableRandom(1);
+        int rows = 2000;
+        double[] x = new double[rows * s.dim()];
+        for (int i = 0; i < x.length; i++) x[i] = 2 * rng.nextDouble() - 1;
+        TrainingData data = new TrainingData(x, s.dim(), 0, 0, "uniform noise images");
+        TrainConfig cfg = TrainConfig.defaults().withSteps(warmup + steps).withIntervals(0, 0)
+                .withOptimiser(batch, new LrSchedule("constant", 1e-3, 0, 1), 1.0, 0.999)
+                .withProcess("discrete", "li-yan", 1000, 1e-5, 6, "log-uniform", LossWeighting.SIGMA2)
+                .withValidation(0, 1, 2);
+        NetworkSpec spec = NetworkSpec.unet(layout, Parameterisation.EDM);
+        double bestJ = 0, bestP = 0, cpuJ = 0, cpuP = 0;
+        for (int r = 0; r < repeats; r++) {
+            try (Trainer t = Trainer.create(spec, cfg, data, Device.cpu(), null, Map.of())) {
+                t.trainUntil(warmup, null, null);
+                long t0 = System.nanoTime(), c0 = cpuNanos();
+                t.trainUntil(warmup + steps, null, null);
+                bestJ = Math.max(bestJ, (double) steps * batch / ((System.nanoTime() - t0) * 1e-9));
+                cpuJ = Math.max(cpuJ, (double) steps * batch / ((cpuNanos() - c0) * 1e-9));
+            }
+            double[] p = python(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps,
+                    "--warmup", "" + warmup, "--batch", "" + batch, "--channels", channels, "--groups", "" + groups));
+            bestP = Math.max(bestP, p[0]);
+            cpuP = Math.max(cpuP, p[1]);
+        }
+        System.out.printf(Locale.ROOT, "U-Net DSM training (28x28x1, channels %s, groups %d, %d parameters, batch %d, %d thread(s), load %.1f):"
+                        + " diffold %.1f samples/s, pytorch %.1f samples/s, ratio %.3f; per CPU second diffold %.1f, pytorch %.1f, ratio %.3f%n",
+                layout.options().replace("channels=", "").replaceAll(",groups=.*", ""), groups, spec.parameterCount(), batch, threads,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                bestJ, bestP, bestJ / bestP, cpuJ, cpuP, cpuJ / cpuP);
+    }
+
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** {samples per second, samples per CPU second} of one PyTorch run. */
+    private static double[] python(List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true);
+        Process p = pb.start();
+        String line, last = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            while ((line = br.readLine()) != null) {
+                all.append(line).append('\n');
+                if (line.startsWith("samples_per_second=")) last = line;
+            }
+        }
+        if (p.waitFor() != 0 || last == null) throw new IllegalStateException("the PyTorch baseline failed: " + String.join(" ", cmd) + "\n" + all);
+        String[] f = last.split(" ");
+        return new double[] {Double.parseDouble(f[0].substring(f[0].indexOf('=') + 1)), Double.parseDouble(f[1].substring(f[1].indexOf('=') + 1))};
+    }
+}
