@@ -1,11 +1,6 @@
 package org.diffold.nn.bench;
 
 import ai.djl.Device;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -59,21 +54,10 @@ public final class AutoencoderThroughputBench {
                 t.trainUntil(warmup + steps, null, null);
                 bestJ = Math.max(bestJ, (double) steps * batch / ((System.nanoTime() - t0) * 1e-9));
             }
-            bestP = Math.max(bestP, python(python, script, threads, steps, warmup, batch, width));
+            bestP = Math.max(bestP, BenchProcess.run(new ProcessBuilder(python, script, "--threads", "" + threads, "--steps", "" + steps,
+                    "--warmup", "" + warmup, "--batch", "" + batch, "--width", "" + width)).get("samples_per_second"));
         }
         System.out.printf(Locale.ROOT, "conv AE stage 1 (28x28x1, width %d, batch %d, %d thread(s)): diffold %.1f samples/s, pytorch %.1f samples/s, ratio %.3f%n",
                 width, batch, threads, bestJ, bestP, bestJ / bestP);
-    }
-
-    private static double python(String python, String script, int threads, int steps, int warmup, int batch, int width) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps, "--warmup", "" + warmup,
-                "--batch", "" + batch, "--width", "" + width));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String line, last = null;
-        try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            while ((line = br.readLine()) != null) if (line.startsWith("samples_per_second=")) last = line;
-        }
-        if (p.waitFor() != 0 || last == null) throw new IllegalStateException("the PyTorch baseline failed: " + String.join(" ", cmd));
-        return Double.parseDouble(last.substring("samples_per_second=".length(), last.indexOf(' ')));
     }
 }

@@ -1,10 +1,7 @@
 package org.diffold.nn.bench;
 
 import ai.djl.Device;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,25 +108,11 @@ public final class TrainThroughputBench {
     }
 
     private static double run(List<String> cmd, int threads) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("OMP_NUM_THREADS", "" + threads);
         pb.environment().put("OPENBLAS_NUM_THREADS", "" + threads);
         if (waitPolicy != null) pb.environment().put("OMP_WAIT_POLICY", waitPolicy);
-        Process p = pb.start();
-        double value = Double.NaN;
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                all.append(line).append('\n');
-                if (line.startsWith("samples_per_second=")) value = Double.parseDouble(line.split("[= ]")[1]);
-            }
-        }
-        int rc = p.waitFor();
-        if (rc != 0 || Double.isNaN(value)) {
-            throw new IllegalStateException("benchmark process failed (exit " + rc + "): " + String.join(" ", cmd.subList(0, 2))
-                    + "\n" + all);
-        }
-        return value;
+        return BenchProcess.run(pb).get("samples_per_second");
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,11 +1,6 @@
 package org.diffold.nn.bench;
 
 import ai.djl.Device;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -72,10 +67,10 @@ public final class UnetThroughputBench {
                 bestJ = Math.max(bestJ, (double) steps * batch / ((System.nanoTime() - t0) * 1e-9));
                 cpuJ = Math.max(cpuJ, (double) steps * batch / ((cpuNanos() - c0) * 1e-9));
             }
-            double[] p = python(List.of(python, script, "--threads", "" + threads, "--steps", "" + steps,
+            Map<String, Double> p = BenchProcess.run(new ProcessBuilder(python, script, "--threads", "" + threads, "--steps", "" + steps,
                     "--warmup", "" + warmup, "--batch", "" + batch, "--channels", channels, "--groups", "" + groups));
-            bestP = Math.max(bestP, p[0]);
-            cpuP = Math.max(cpuP, p[1]);
+            bestP = Math.max(bestP, p.get("samples_per_second"));
+            cpuP = Math.max(cpuP, p.get("samples_per_cpu_second"));
         }
         System.out.printf(Locale.ROOT, "U-Net DSM training (28x28x1, channels %s, groups %d, %d parameters, batch %d, %d thread(s), load %.1f):"
                         + " diffold %.1f samples/s, pytorch %.1f samples/s, ratio %.3f; per CPU second diffold %.1f, pytorch %.1f, ratio %.3f%n",
@@ -86,22 +81,5 @@ public final class UnetThroughputBench {
 
     private static long cpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-    }
-
-    /** {samples per second, samples per CPU second} of one PyTorch run. */
-    private static double[] python(List<String> cmd) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true);
-        Process p = pb.start();
-        String line, last = null;
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader br = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            while ((line = br.readLine()) != null) {
-                all.append(line).append('\n');
-                if (line.startsWith("samples_per_second=")) last = line;
-            }
-        }
-        if (p.waitFor() != 0 || last == null) throw new IllegalStateException("the PyTorch baseline failed: " + String.join(" ", cmd) + "\n" + all);
-        String[] f = last.split(" ");
-        return new double[] {Double.parseDouble(f[0].substring(f[0].indexOf('=') + 1)), Double.parseDouble(f[1].substring(f[1].indexOf('=') + 1))};
     }
 }
