@@ -13,6 +13,7 @@ public final class Subspace {
     private final int k;
     private final double[] u;
     private final double[] ut; // U^T, k x D row-major: contiguous basis vectors for vectorisable loops
+    private final double[] panels; // U^T in 4-column panels, see SubspaceKernels.panels
 
     private Subspace(int dim, int k, double[] u) {
         this.dim = dim;
@@ -22,6 +23,7 @@ public final class Subspace {
         for (int j = 0; j < dim; j++) {
             for (int r = 0; r < k; r++) ut[r * dim + j] = u[j * k + r];
         }
+        this.panels = SubspaceKernels.panels(ut, dim, k);
     }
 
     /**
@@ -123,8 +125,8 @@ public final class Subspace {
      */
     public double affineLiftProjectRows(double c, double[] g, int gOff, double a, double b, double nz, boolean noise,
                                         double[] y, int yOff, int rows, double[] z, int zOff, double[] h, int hOff) {
-        return SubspaceKernels.affineLiftProjectRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff,
-                h, hOff);
+        return SubspaceKernels.affineLiftProjectRows(ut, panels, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z,
+                zOff, h, hOff);
     }
 
     /** out[outOff + j] = (U z)_j: embeds subspace coordinates z[0..k). */

@@ -78,11 +78,28 @@ final class SubspaceKernels {
     }
 
     /**
-     * {@link #affineLiftRows}, then h[hOff + i k ..) = U^T y_i of the new rows, the same bits as
-     * {@link #projectRows} on them; for k = 8 on the Vector API both happen in one pass over U.
+     * U^T re-laid in panels of 4 coordinates for the k = 8 fused sampler step: entry (r, j) for j &lt; D - D mod 4 at
+     * (j / 4) 4k + 4r + j mod 4, so one step of 4 coordinates reads its k basis vectors from 4k consecutive doubles.
+     * In the k x D layout those k loads are D doubles apart; at D a multiple of 512 they all fall in the same L1
+     * cache sets and evict each other. Null when k != 8 (no kernel reads it).
      */
-    static double affineLiftProjectRows(double[] ut, int dim, int k, double c, double[] g, int gOff, double a,
-                                        double b, double nz, boolean noise, double[] y, int yOff, int rows,
+    static double[] panels(double[] ut, int dim, int k) {
+        if (k != 8) return null;
+        int bound = dim & ~3;
+        double[] p = new double[bound * k];
+        for (int j = 0; j < bound; j++) {
+            for (int r = 0; r < k; r++) p[(j >> 2) * 4 * k + 4 * r + (j & 3)] = ut[r * dim + j];
+        }
+        return p;
+    }
+
+    /**
+     * {@link #affineLiftRows}, then h[hOff + i k ..) = U^T y_i of the new rows, the same bits as
+     * {@link #projectRows} on them; for k = 8 on the Vector API both happen in one pass over U, row by row, reading
+     * the basis from {@code panels} ({@link #panels}).
+     */
+    static double affineLiftProjectRows(double[] ut, double[] panels, int dim, int k, double c, double[] g, int gOff,
+                                        double a, double b, double nz, boolean noise, double[] y, int yOff, int rows,
                                         double[] z, int zOff, double[] h, int hOff) {
         if (k != 8 || !Simd.available()) {
             double check = affineLiftRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff);
@@ -90,11 +107,9 @@ final class SubspaceKernels {
             return check;
         }
         double check = 0;
-        for (int i = 0; i < rows; i += 2) {
-            boolean two = i + 1 < rows;
-            int y0 = yOff + i * dim, g0 = gOff + i * k, z0 = zOff + i * dim, h0 = hOff + i * k;
-            check += VectorSubspaceKernels.liftProject8(ut, dim, c, g, g0, two ? g0 + k : g0, a, b, nz, noise, y, y0,
-                    two ? y0 + dim : y0, two, z, z0, two ? z0 + dim : z0, h, h0, two ? h0 + k : h0);
+        for (int i = 0; i < rows; i++) {
+            check += VectorSubspaceKernels.liftProject8(ut, panels, dim, c, g, gOff + i * k, a, b, nz, noise, y,
+                    yOff + i * dim, z, zOff + i * dim, h, hOff + i * k);
         }
         return check;
     }

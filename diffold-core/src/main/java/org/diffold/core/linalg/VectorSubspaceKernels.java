@@ -169,57 +169,44 @@ final class VectorSubspaceKernels {
     }
 
     /**
-     * {@link SubspaceKernels#affineLiftProjectRows} for k = 8 and two rows (rows at y0 and y1, one row when
-     * {@code two} is false): the fused lift and update, and in the same pass h = U^T y_new with the basis vectors
-     * already loaded, summed exactly as {@link #project2} sums the stored rows (4 partial sums, then the tail).
+     * {@link SubspaceKernels#affineLiftProjectRows} for k = 8 and one row (y at y0, z at z0, g at g0): the fused lift
+     * and update, and in the same pass h = U^T y_new with the basis vectors already loaded, summed exactly as
+     * {@link #project2} sums the stored row (4 partial sums, then the tail). The basis comes from {@code panels}
+     * ({@link SubspaceKernels#panels}), the D mod 4 tail from {@code ut}. One row at a time keeps the 8 sums, the 8
+     * broadcast g_r and the 8 basis vectors in registers (two rows at once spill).
      */
-    static double liftProject8(double[] ut, int dim, double c, double[] g, int g0, int g1, double a, double b,
-                               double nz, boolean noise, double[] y, int y0, int y1, boolean two, double[] z, int z0,
-                               int z1, double[] h, int h0, int h1) {
-        int bound = dim & ~3, d2 = 2 * dim, d3 = 3 * dim, d4 = 4 * dim, d5 = 5 * dim, d6 = 6 * dim, d7 = 7 * dim;
+    static double liftProject8(double[] ut, double[] panels, int dim, double c, double[] g, int g0, double a,
+                               double b, double nz, boolean noise, double[] y, int y0, double[] z, int z0, double[] h,
+                               int h0) {
+        int bound = dim & ~3;
         DoubleVector zero = DoubleVector.zero(S), check = zero;
         DoubleVector p0 = zero, p1 = zero, p2 = zero, p3 = zero, p4 = zero, p5 = zero, p6 = zero, p7 = zero;
-        DoubleVector q0 = zero, q1 = zero, q2 = zero, q3 = zero, q4 = zero, q5 = zero, q6 = zero, q7 = zero;
-        for (int j = 0; j < bound; j += 4) {
-            DoubleVector ya = DoubleVector.fromArray(S, y, y0 + j), yb = DoubleVector.fromArray(S, y, y1 + j);
-            DoubleVector u0 = DoubleVector.fromArray(S, ut, j), u1 = DoubleVector.fromArray(S, ut, dim + j);
-            DoubleVector u2 = DoubleVector.fromArray(S, ut, d2 + j), u3 = DoubleVector.fromArray(S, ut, d3 + j);
-            DoubleVector u4 = DoubleVector.fromArray(S, ut, d4 + j), u5 = DoubleVector.fromArray(S, ut, d5 + j);
-            DoubleVector u6 = DoubleVector.fromArray(S, ut, d6 + j), u7 = DoubleVector.fromArray(S, ut, d7 + j);
-            DoubleVector va = ya.mul(c), vb = yb.mul(c);
-            va = u0.fma(DoubleVector.broadcast(S, g[g0]), va); vb = u0.fma(DoubleVector.broadcast(S, g[g1]), vb);
-            va = u1.fma(DoubleVector.broadcast(S, g[g0 + 1]), va); vb = u1.fma(DoubleVector.broadcast(S, g[g1 + 1]), vb);
-            va = u2.fma(DoubleVector.broadcast(S, g[g0 + 2]), va); vb = u2.fma(DoubleVector.broadcast(S, g[g1 + 2]), vb);
-            va = u3.fma(DoubleVector.broadcast(S, g[g0 + 3]), va); vb = u3.fma(DoubleVector.broadcast(S, g[g1 + 3]), vb);
-            va = u4.fma(DoubleVector.broadcast(S, g[g0 + 4]), va); vb = u4.fma(DoubleVector.broadcast(S, g[g1 + 4]), vb);
-            va = u5.fma(DoubleVector.broadcast(S, g[g0 + 5]), va); vb = u5.fma(DoubleVector.broadcast(S, g[g1 + 5]), vb);
-            va = u6.fma(DoubleVector.broadcast(S, g[g0 + 6]), va); vb = u6.fma(DoubleVector.broadcast(S, g[g1 + 6]), vb);
-            va = u7.fma(DoubleVector.broadcast(S, g[g0 + 7]), va); vb = u7.fma(DoubleVector.broadcast(S, g[g1 + 7]), vb);
-            DoubleVector oa = ya.mul(a).add(va.mul(b)), ob = yb.mul(a).add(vb.mul(b));
-            if (noise) {
-                oa = oa.add(DoubleVector.fromArray(S, z, z0 + j).mul(nz));
-                ob = ob.add(DoubleVector.fromArray(S, z, z1 + j).mul(nz));
-            }
-            if (two) ob.intoArray(y, y1 + j); // row b first: when there is one row, row a's value is the one kept
+        DoubleVector w0 = DoubleVector.broadcast(S, g[g0]), w1 = DoubleVector.broadcast(S, g[g0 + 1]);
+        DoubleVector w2 = DoubleVector.broadcast(S, g[g0 + 2]), w3 = DoubleVector.broadcast(S, g[g0 + 3]);
+        DoubleVector w4 = DoubleVector.broadcast(S, g[g0 + 4]), w5 = DoubleVector.broadcast(S, g[g0 + 5]);
+        DoubleVector w6 = DoubleVector.broadcast(S, g[g0 + 6]), w7 = DoubleVector.broadcast(S, g[g0 + 7]);
+        for (int j = 0, q = 0; j < bound; j += 4, q += 32) {
+            DoubleVector ya = DoubleVector.fromArray(S, y, y0 + j);
+            DoubleVector u0 = DoubleVector.fromArray(S, panels, q), u1 = DoubleVector.fromArray(S, panels, q + 4);
+            DoubleVector u2 = DoubleVector.fromArray(S, panels, q + 8), u3 = DoubleVector.fromArray(S, panels, q + 12);
+            DoubleVector u4 = DoubleVector.fromArray(S, panels, q + 16), u5 = DoubleVector.fromArray(S, panels, q + 20);
+            DoubleVector u6 = DoubleVector.fromArray(S, panels, q + 24), u7 = DoubleVector.fromArray(S, panels, q + 28);
+            DoubleVector va = ya.mul(c);
+            va = u0.fma(w0, va); va = u1.fma(w1, va); va = u2.fma(w2, va); va = u3.fma(w3, va);
+            va = u4.fma(w4, va); va = u5.fma(w5, va); va = u6.fma(w6, va); va = u7.fma(w7, va);
+            DoubleVector oa = ya.mul(a).add(va.mul(b));
+            if (noise) oa = oa.add(DoubleVector.fromArray(S, z, z0 + j).mul(nz));
             oa.intoArray(y, y0 + j);
-            check = check.add(oa.mul(0.0)).add(ob.mul(0.0));
+            check = check.add(oa.mul(0.0));
             p0 = u0.fma(oa, p0); p1 = u1.fma(oa, p1); p2 = u2.fma(oa, p2); p3 = u3.fma(oa, p3);
             p4 = u4.fma(oa, p4); p5 = u5.fma(oa, p5); p6 = u6.fma(oa, p6); p7 = u7.fma(oa, p7);
-            q0 = u0.fma(ob, q0); q1 = u1.fma(ob, q1); q2 = u2.fma(ob, q2); q3 = u3.fma(ob, q3);
-            q4 = u4.fma(ob, q4); q5 = u5.fma(ob, q5); q6 = u6.fma(ob, q6); q7 = u7.fma(ob, q7);
         }
+        int d2 = 2 * dim, d3 = 3 * dim, d4 = 4 * dim, d5 = 5 * dim, d6 = 6 * dim, d7 = 7 * dim;
         double tail = SubspaceKernels.affineLiftRow(ut, dim, 8, c, g, g0, a, b, nz, noise, y, y0, z, z0, bound);
-        if (two) tail += SubspaceKernels.affineLiftRow(ut, dim, 8, c, g, g1, a, b, nz, noise, y, y1, z, z1, bound);
         h[h0] = finish(p0, ut, 0, y, y0, bound, dim); h[h0 + 1] = finish(p1, ut, dim, y, y0, bound, dim);
         h[h0 + 2] = finish(p2, ut, d2, y, y0, bound, dim); h[h0 + 3] = finish(p3, ut, d3, y, y0, bound, dim);
         h[h0 + 4] = finish(p4, ut, d4, y, y0, bound, dim); h[h0 + 5] = finish(p5, ut, d5, y, y0, bound, dim);
         h[h0 + 6] = finish(p6, ut, d6, y, y0, bound, dim); h[h0 + 7] = finish(p7, ut, d7, y, y0, bound, dim);
-        if (two) {
-            h[h1] = finish(q0, ut, 0, y, y1, bound, dim); h[h1 + 1] = finish(q1, ut, dim, y, y1, bound, dim);
-            h[h1 + 2] = finish(q2, ut, d2, y, y1, bound, dim); h[h1 + 3] = finish(q3, ut, d3, y, y1, bound, dim);
-            h[h1 + 4] = finish(q4, ut, d4, y, y1, bound, dim); h[h1 + 5] = finish(q5, ut, d5, y, y1, bound, dim);
-            h[h1 + 6] = finish(q6, ut, d6, y, y1, bound, dim); h[h1 + 7] = finish(q7, ut, d7, y, y1, bound, dim);
-        }
         return (check.lane(0) + check.lane(1)) + (check.lane(2) + check.lane(3)) + tail;
     }
 }

@@ -65,10 +65,9 @@ public final class AffineSampler implements Sampler {
                 double a = plan.a(i), b = plan.b(i), nz = plan.noise(i);
                 boolean noise = nz > 0;
                 double check = 0;
-                for (int r = 0; r < rows; r += 2) {
-                    int m = Math.min(2, rows - r);
-                    if (noise) for (int t = 0; t < m; t++) rng[r + t].fill(z, t * d, d);
-                    check += w.lift.affineLiftProjectRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, m, z, 0, w.h, r * w.k);
+                for (int r = 0; r < rows; r++) { // row by row: the row's noise is still in L1 when the kernel reads it
+                    if (noise) rng[r].fill(z, 0, d);
+                    check += w.lift.affineLiftProjectRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, 1, z, 0, w.h, r * w.k);
                 }
                 if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
                 continue;
