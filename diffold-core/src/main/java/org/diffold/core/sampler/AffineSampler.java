@@ -116,7 +116,7 @@ public final class AffineSampler implements Sampler {
             this.g = new double[CHUNK_ROWS * k];
             this.h = new double[CHUNK_ROWS * k];
             this.s = new double[CHUNK_ROWS * d]; // the unfused path and the final denoiser
-            this.z = new double[2 * d];
+            this.z = new double[d]; // one row's step noise (rows are stepped one at a time)
             for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
         }
     }
