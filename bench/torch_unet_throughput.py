@@ -11,24 +11,13 @@ loss = mean(w (out - target)^2) with the sigma2 weight; backward; global-norm cl
 Prints one line: samples_per_second=<float> samples_per_cpu_second=<float> threads=<n> (CPU time of the process).
 """
 import argparse
-import math
 import time
 
 import torch
 from torch import nn
 import torch.nn.functional as F
 
-
-def li_yan_log_alpha_bar(steps, c0=2.0, c1=4.0):
-    beta = [steps ** -c0]
-    r = c1 * math.log(steps) / steps
-    for t in range(1, steps):
-        beta.append(r * min(beta[0] * (1 + r) ** t, 1.0))
-    la, out = 0.0, []
-    for b in beta:
-        la += math.log1p(-b)
-        out.append(la)
-    return torch.tensor(out, dtype=torch.float64)
+from torch_train_throughput import li_yan_log_alpha_bar  # the same table as the MLP benchmark (docs/math.md §2.1)
 
 
 class Res(nn.Module):
