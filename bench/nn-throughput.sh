@@ -20,5 +20,5 @@ CP="diffold-nn/target/classes:$(cat diffold-nn/target/bench-classpath.txt)"
 CACHE="$PWD/.djl-cache"
 . bench/java21.sh nn-throughput
 mkdir -p "$CACHE/jna"
-exec "$JAVA" --enable-native-access=ALL-UNNAMED -DDJL_CACHE_DIR="$CACHE" -Djna.tmpdir="$CACHE/jna" \
+exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -DDJL_CACHE_DIR="$CACHE" -Djna.tmpdir="$CACHE/jna" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.diffold.nn.bench.TrainThroughputBench --python "$PY" "$@"

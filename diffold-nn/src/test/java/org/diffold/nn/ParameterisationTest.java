@@ -37,6 +37,29 @@ class ParameterisationTest {
     }
 
     @Test
+    void rowTargetsHaveTheBitsOfTheScalarTarget() {
+        SplittableRandom rng = new SplittableRandom(2);
+        int n = 37, off = 5;
+        double[] x0 = new double[off + n], eps = new double[n];
+        float[] out = new float[n];
+        for (Parameterisation p : Parameterisation.values()) {
+            if (p.needsWhitening()) continue;
+            for (double la : LOG_ABAR) {
+                NoiseLevel level = NoiseLevel.ofLogAlphaBar(la);
+                for (int j = 0; j < n; j++) {
+                    x0[off + j] = 3 * rng.nextGaussian();
+                    eps[j] = rng.nextGaussian();
+                }
+                p.targets(level, SD, x0, off, eps, out, n);
+                for (int j = 0; j < n; j++) {
+                    float scalar = (float) p.target(level, SD, x0[off + j], eps[j]);
+                    assertEquals(Float.floatToRawIntBits(scalar), Float.floatToRawIntBits(out[j]), p + " at log abar " + la);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyTargetEncodesTheConditionalScore() {
         // x = c x0 + sigma eps has conditional score -(x - c x0) / sigma^2 = -eps / sigma (docs/math.md §1.1)
         SplittableRandom rng = new SplittableRandom(2);

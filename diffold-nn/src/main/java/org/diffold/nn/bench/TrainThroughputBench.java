@@ -97,7 +97,7 @@ public final class TrainThroughputBench {
 
     private static List<String> javaCommand(int threads, int steps, int warmup) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-D" + NnRuntime.NUM_THREADS + "=" + threads, "-D" + NnRuntime.NUM_INTEROP_THREADS + "=1"));
         for (String p : new String[] {NnRuntime.CACHE_DIR, "jna.tmpdir"}) {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));

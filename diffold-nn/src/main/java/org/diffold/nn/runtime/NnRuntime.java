@@ -90,6 +90,22 @@ public final class NnRuntime {
     public static boolean callerThreadsSupported() { return OpenMp.SET_NUM_THREADS != null; }
 
     /**
+     * MKL's thread count for calls from the calling thread (mkl_set_num_threads_local of the MKL linked into
+     * libtorch_cpu): {@code n} >= 1 threads, or 0 to fall back to the engine's global count. MKL threads its matrix
+     * products and its vector maths (PyTorch's sqrt, exp and log go to MKL VML) on its own count, whatever
+     * {@link #setCallerThreads} says. Returns the previous local setting, to restore it with; a no-op returning 0 when
+     * the engine has no MKL.
+     */
+    public static int setCallerMklThreads(int n) {
+        if (n < 0) throw new IllegalArgumentException("MKL threads must be >= 0, got " + n);
+        com.sun.jna.Function f = OpenMp.MKL_SET_NUM_THREADS_LOCAL;
+        return f == null ? 0 : f.invokeInt(new Object[] {n});
+    }
+
+    /** Whether {@link #setCallerMklThreads} reaches an MKL. */
+    public static boolean callerMklThreadsSupported() { return OpenMp.MKL_SET_NUM_THREADS_LOCAL != null; }
+
+    /**
      * Threads for the optimiser phase (gradient clipping, Adam, EMA) of a network whose largest weight tensor has
      * {@code largestTensor} elements: 1 below {@link #SERIAL_UPDATE_ELEMENTS} [ours], else the engine's count. Each
      * elementwise PyTorch operation on a tensor above 32768 elements opens an OpenMP parallel region; under the
@@ -103,18 +119,45 @@ public final class NnRuntime {
     /** Largest weight tensor (elements) whose optimiser phase runs on one thread. */
     public static final long SERIAL_UPDATE_ELEMENTS = 1L << 18;
 
+    /**
+     * OpenMP threads for the forward and backward pass of a network whose compute is matrix products (an MLP) and
+     * whose largest activation has {@code largestActivation} elements: 1 below {@link #SERIAL_PASS_ELEMENTS} [ours],
+     * else the engine's count. PyTorch's matrix products go to MKL, which keeps the engine's thread count (set by
+     * torch::set_num_threads at load time) whatever the caller's OpenMP setting, so they still run on every thread;
+     * only the elementwise operations (activations, bias, loss, autograd's accumulations) then run inline. Each of
+     * those on 2 threads opens a parallel region whose futex wake-up (about 60 us on a shared 2-core machine, measured)
+     * costs several times the operation itself at these sizes. Networks with convolutions keep the engine's count:
+     * oneDNN threads them through the caller's OpenMP setting.
+     */
+    public static int passThreads(long largestActivation, boolean matrixProductsOnly) {
+        return matrixProductsOnly && largestActivation < SERIAL_PASS_ELEMENTS ? 1 : threads();
+    }
+
+    /** Largest activation (elements) of an MLP whose elementwise operations run on one thread. */
+    public static final long SERIAL_PASS_ELEMENTS = 1L << 20;
+
     /** The omp_set_num_threads of the loaded libgomp (bundled with PyTorch), found through /proc/self/maps. */
     private static final class OpenMp {
-        static final com.sun.jna.Function SET_NUM_THREADS = find();
+        static final com.sun.jna.Function SET_NUM_THREADS = find(new String[] {"libgomp", "libiomp"}, "omp_set_num_threads");
+        static final com.sun.jna.Function MKL_SET_NUM_THREADS_LOCAL = find(new String[] {"libtorch_cpu", "libmkl"},
+                "MKL_Set_Num_Threads_Local"); // the C entry point (mkl_service.h maps mkl_set_num_threads_local to it; the lower-case symbol is the Fortran one, taking a pointer)
 
-        private static com.sun.jna.Function find() {
+        /** {@code symbol} of the first loaded library whose path contains one of {@code libraries}, or null. */
+        private static com.sun.jna.Function find(String[] libraries, String symbol) {
             engine();
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
                     int slash = line.indexOf('/');
                     if (slash < 0) continue;
                     String path = line.substring(slash);
-                    if (path.contains("libgomp") || path.contains("libiomp")) return com.sun.jna.Function.getFunction(path, "omp_set_num_threads");
+                    for (String lib : libraries) {
+                        if (!path.contains(lib)) continue;
+                        try {
+                            return com.sun.jna.Function.getFunction(path, symbol);
+                        } catch (UnsatisfiedLinkError e) {
+                            break; // this library lacks the symbol; try the next mapping
+                        }
+                    }
                 }
             } catch (java.io.IOException | UnsatisfiedLinkError | RuntimeException e) {
                 return null;

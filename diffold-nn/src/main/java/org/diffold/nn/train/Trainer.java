@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.diffold.core.random.NormalStream;
 import org.diffold.core.random.RandomStreams;
 import org.diffold.core.schedule.Schedules;
 import org.diffold.core.target.Target;
 import org.diffold.nn.checkpoint.Checkpoint;
 import org.diffold.nn.checkpoint.CheckpointFormat;
 import org.diffold.nn.eval.ScoreError;
+import org.diffold.nn.net.Architecture;
 import org.diffold.nn.net.NetworkSpec;
 import org.diffold.nn.net.DenoiserNetwork;
 import org.diffold.nn.runtime.NnRuntime;
@@ -43,8 +45,10 @@ public final class Trainer implements AutoCloseable {
     private final LevelSampler levels;
     private final RandomStreams dsmStreams, valStreams;
     private final DsmBatch batch;
+    private final NormalStream noise = new NormalStream(0);
     private final Engine engine;
-    private final int updateThreads;
+    private final int updateThreads, passThreads;
+    private final boolean multiThreaded = NnRuntime.threads() > 1;
     private int lastCheckpoint = -1;
     private Path lastCheckpointFile;
     private float[] directionsF;
@@ -66,6 +70,8 @@ public final class Trainer implements AutoCloseable {
         long largest = 0;
         for (NDArray p : state.net.parameters()) largest = Math.max(largest, p.size());
         this.updateThreads = NnRuntime.updateThreads(largest);
+        long widest = Math.max(spec.inputWidth(), Math.max(spec.width(), spec.dim()));
+        this.passThreads = NnRuntime.passThreads((long) cfg.batchSize() * widest, spec.architecture() != Architecture.UNET);
         for (NDArray p : state.net.parameters()) p.setRequiresGradient(true);
         state.history.ensureSteps(cfg.steps());
     }
@@ -161,21 +167,25 @@ public final class Trainer implements AutoCloseable {
 
     private double step(double lr) {
         SplittableRandom rng = dsmStreams.stream(state.step);
-        batch.fillTraining(data.train(), rng, levels, cfg.weighting());
-        int b = batch.rows;
+        batch.fillTraining(data.train(), rng, dsmStreams.normals(state.step, noise), levels, cfg.weighting());
+        int b = batch.rows, mklBefore = -1;
         try (NDManager sub = state.net.manager().newSubManager()) {
             NDArray in = sub.create(batch.input, new Shape(b, spec.inputWidth()), DataType.FLOAT32);
             NDArray tgt = sub.create(batch.target, new Shape(b, spec.dim()), DataType.FLOAT32);
             NDArray w = sub.create(batch.weight, new Shape(b, 1), DataType.FLOAT32);
             NDArray q = directions(sub), dw = dirWeights(sub, batch);
             NDArray loss;
+            // forward and backward, then the optimiser, each on its own thread count (NnRuntime.passThreads, updateThreads)
+            if (multiThreaded) NnRuntime.setCallerThreads(passThreads);
             try (GradientCollector gc = engine.newGradientCollector()) {
                 NDArray out = state.net.forward(in);
                 loss = loss(out, tgt, w, q, dw);
                 gc.backward(loss);
             }
-            // the optimiser phase on its own thread count (one thread for small tensors; see NnRuntime.updateThreads)
-            if (updateThreads != NnRuntime.threads()) NnRuntime.setCallerThreads(updateThreads);
+            if (multiThreaded) {
+                NnRuntime.setCallerThreads(updateThreads);
+                if (updateThreads == 1) mklBefore = NnRuntime.setCallerMklThreads(1); // Adam's sqrt is MKL's vector maths
+            }
             NDList grads = new NDList(state.net.parameters().size());
             for (NDArray p : state.net.parameters()) {
                 NDArray g = p.getGradient();
@@ -208,7 +218,10 @@ public final class Trainer implements AutoCloseable {
             state.history.record(state.step, lossValue);
             return lossValue;
         } finally {
-            if (updateThreads != NnRuntime.threads()) NnRuntime.setCallerThreads(NnRuntime.threads());
+            if (multiThreaded) {
+                NnRuntime.setCallerThreads(NnRuntime.threads());
+                if (mklBefore >= 0) NnRuntime.setCallerMklThreads(mklBefore);
+            }
         }
     }
 
@@ -239,7 +252,7 @@ public final class Trainer implements AutoCloseable {
         for (int from = 0; from < n; from += block) {
             int rows = Math.min(block, n - from);
             DsmBatch vb = rows == block ? full : new DsmBatch(spec, rows);
-            vb.fillValidation(data.validation(), from, valStreams::stream, levels, cfg.weighting());
+            vb.fillValidation(data.validation(), from, valStreams, levels, cfg.weighting());
             try (NDManager sub = evalNet.manager().newSubManager()) {
                 NDArray in = sub.create(vb.input, new Shape(rows, spec.inputWidth()), DataType.FLOAT32);
                 NDArray tgt = sub.create(vb.target, new Shape(rows, spec.dim()), DataType.FLOAT32);

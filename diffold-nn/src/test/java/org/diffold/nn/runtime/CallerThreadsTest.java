@@ -30,6 +30,23 @@ class CallerThreadsTest {
     }
 
     @Test
+    void setCallerMklThreadsReachesTheEnginesMkl() {
+        NnRuntime.engine();
+        assertTrue(NnRuntime.callerMklThreadsSupported(), "MKL was not found in libtorch_cpu");
+        int before = NnRuntime.setCallerMklThreads(3);
+        assertEquals(3, NnRuntime.setCallerMklThreads(before), "the local setting of 3 is returned when it is replaced");
+        assertEquals(before, NnRuntime.setCallerMklThreads(before));
+        assertThrows(IllegalArgumentException.class, () -> NnRuntime.setCallerMklThreads(-1));
+    }
+
+    @Test
+    void smallMlpPassesRunElementwiseOperationsOnOneThread() {
+        assertEquals(1, NnRuntime.passThreads(512L * 288, true));
+        assertEquals(NnRuntime.threads(), NnRuntime.passThreads(NnRuntime.SERIAL_PASS_ELEMENTS, true));
+        assertEquals(NnRuntime.threads(), NnRuntime.passThreads(512L * 288, false), "convolutional networks keep the engine's count");
+    }
+
+    @Test
     void smallNetworksUpdateOnOneThread() {
         assertEquals(1, NnRuntime.updateThreads(256 * 256));
         assertEquals(1, NnRuntime.updateThreads(NnRuntime.SERIAL_UPDATE_ELEMENTS - 1));
