@@ -39,8 +39,8 @@ class ParameterisationTest {
     @Test
     void rowTargetsHaveTheBitsOfTheScalarTarget() {
         SplittableRandom rng = new SplittableRandom(2);
-        int n = 37, off = 5;
-        double[] x0 = new double[off + n], eps = new double[n];
+        int n = 37, off = 5, epsOff = 3;
+        double[] x0 = new double[off + n], eps = new double[epsOff + n];
         float[] out = new float[n];
         for (Parameterisation p : Parameterisation.values()) {
             if (p.needsWhitening()) continue;
@@ -48,11 +48,11 @@ class ParameterisationTest {
                 NoiseLevel level = NoiseLevel.ofLogAlphaBar(la);
                 for (int j = 0; j < n; j++) {
                     x0[off + j] = 3 * rng.nextGaussian();
-                    eps[j] = rng.nextGaussian();
+                    eps[epsOff + j] = rng.nextGaussian();
                 }
-                p.targets(level, SD, x0, off, eps, out, n);
+                p.targets(level, SD, x0, off, eps, epsOff, out, n);
                 for (int j = 0; j < n; j++) {
-                    float scalar = (float) p.target(level, SD, x0[off + j], eps[j]);
+                    float scalar = (float) p.target(level, SD, x0[off + j], eps[epsOff + j]);
                     assertEquals(Float.floatToRawIntBits(scalar), Float.floatToRawIntBits(out[j]), p + " at log abar " + la);
                 }
             }

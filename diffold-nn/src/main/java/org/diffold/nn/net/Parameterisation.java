@@ -149,22 +149,22 @@ public enum Parameterisation {
 
     /**
      * {@link #target(NoiseLevel, double, double, double)} of n coordinates as float32, out[j] = target(x0[x0Off + j],
-     * eps[j]), with the level's constants computed once per row: the same operations in the same order per
+     * eps[epsOff + j]), with the level's constants computed once per row: the same operations in the same order per
      * coordinate, so the same bits as the scalar form.
      */
-    public void targets(NoiseLevel level, double sigmaData, double[] x0, int x0Off, double[] eps, float[] out, int n) {
+    public void targets(NoiseLevel level, double sigmaData, double[] x0, int x0Off, double[] eps, int epsOff, float[] out, int n) {
         requireScalar();
         switch (this) {
-            case EPSILON -> { for (int j = 0; j < n; j++) out[j] = (float) eps[j]; }
+            case EPSILON -> { for (int j = 0; j < n; j++) out[j] = (float) eps[epsOff + j]; }
             case X0 -> { for (int j = 0; j < n; j++) out[j] = (float) x0[x0Off + j]; }
             case EDM -> {
                 double sd = Math.sqrt(level.sigma2()), ce = level.c() * sigmaData * sigmaData;
                 double den = sigmaData * Math.sqrt(secondMoment(level, sigmaData));
-                for (int j = 0; j < n; j++) out[j] = (float) ((sd * x0[x0Off + j] - ce * eps[j]) / den);
+                for (int j = 0; j < n; j++) out[j] = (float) ((sd * x0[x0Off + j] - ce * eps[epsOff + j]) / den);
             }
             default -> {
                 double sd = Math.sqrt(level.sigma2());
-                for (int j = 0; j < n; j++) out[j] = (float) (-eps[j] / sd);
+                for (int j = 0; j < n; j++) out[j] = (float) (-eps[epsOff + j] / sd);
             }
         }
     }

@@ -126,8 +126,8 @@ public final class NnRuntime {
      * torch::set_num_threads at load time) whatever the caller's OpenMP setting, so they still run on every thread;
      * only the elementwise operations (activations, bias, loss, autograd's accumulations) then run inline. Each of
      * those on 2 threads opens a parallel region whose futex wake-up (about 60 us on a shared 2-core machine, measured)
-     * costs several times the operation itself at these sizes. Networks with convolutions keep the engine's count:
-     * oneDNN threads them through the caller's OpenMP setting.
+     * costs several times the operation itself at these sizes. Networks with convolutions keep the engine's count
+     * (their convolutions are not matrix products for MKL; not measured here).
      */
     public static int passThreads(long largestActivation, boolean matrixProductsOnly) {
         return matrixProductsOnly && largestActivation < SERIAL_PASS_ELEMENTS ? 1 : threads();
@@ -136,11 +136,15 @@ public final class NnRuntime {
     /** Largest activation (elements) of an MLP whose elementwise operations run on one thread. */
     public static final long SERIAL_PASS_ELEMENTS = 1L << 20;
 
-    /** The omp_set_num_threads of the loaded libgomp (bundled with PyTorch), found through /proc/self/maps. */
+    /**
+     * The omp_set_num_threads of the loaded libgomp (bundled with PyTorch) and the C entry MKL_Set_Num_Threads_Local of
+     * the MKL inside libtorch_cpu (mkl_service.h maps mkl_set_num_threads_local to it; the lower-case symbol is the
+     * Fortran one, which takes a pointer), found through /proc/self/maps.
+     */
     private static final class OpenMp {
         static final com.sun.jna.Function SET_NUM_THREADS = find(new String[] {"libgomp", "libiomp"}, "omp_set_num_threads");
         static final com.sun.jna.Function MKL_SET_NUM_THREADS_LOCAL = find(new String[] {"libtorch_cpu", "libmkl"},
-                "MKL_Set_Num_Threads_Local"); // the C entry point (mkl_service.h maps mkl_set_num_threads_local to it; the lower-case symbol is the Fortran one, taking a pointer)
+                "MKL_Set_Num_Threads_Local");
 
         /** {@code symbol} of the first loaded library whose path contains one of {@code libraries}, or null. */
         private static com.sun.jna.Function find(String[] libraries, String symbol) {

@@ -45,7 +45,7 @@ final class DsmBatch {
         this.dirWeight = wh == null ? null : direct(Math.max(1, rows * r));
         this.dirRow = new float[r];
         this.x0Row = wh == null ? null : new double[spec.dim()];
-        this.epsRow = new double[spec.dim()];
+        this.epsRow = wh == null ? null : new double[spec.dim()];
         this.scratch = wh == null ? null : new double[wh.scratchSize()];
     }
 
@@ -111,12 +111,8 @@ final class DsmBatch {
         }
         Parameterisation p = spec.parameterisation();
         double sdata = spec.sigmaData();
-        for (int j = 0; j < d; j++) {
-            double e = eps[epsOff + j];
-            epsRow[j] = e;
-            xRow[j] = c * data[off + j] + sd * e;
-        }
-        p.targets(level, sdata, data, off, epsRow, tgtRow, d);
+        for (int j = 0; j < d; j++) xRow[j] = c * data[off + j] + sd * eps[epsOff + j];
+        p.targets(level, sdata, data, off, eps, epsOff, tgtRow, d);
         NetworkInput.write(spec, xRow, 0, level, inRow, 0, null);
         in.put(inRow);
         tg.put(tgtRow);
