@@ -22,6 +22,14 @@ public interface DotKernel {
     void dots(Matrix x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc);
 
     /**
+     * The same products with x's rows read from a plain row-major array (rows of length {@code y.dim()}), for a left
+     * operand that changes every call (a block of queries or of weights): the OpenBLAS backend copies them into
+     * per-thread native scratch that is reused, instead of allocating a {@link #matrix} per call. Same bits as
+     * {@code dots(matrix(x, i0 + rows, dim), i0, rows, y, ...)}.
+     */
+    void dots(double[] x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc);
+
+    /**
      * The eigenvalues of the Gram matrix G = X X^T of the m rows of {@code x} (row-major m x dim; a plain array,
      * e.g. a neighbourhood's centred points), in decreasing order, into eig[0..m) (docs/math.md §8). Thread-safe.
      */

@@ -50,6 +50,11 @@ final class JavaDotKernel implements DotKernel {
     }
 
     @Override
+    public void dots(double[] x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc) {
+        dots(matrix(x, i0 + rows, y.dim), i0, rows, y, j0, count, c, ldc);
+    }
+
+    @Override
     public void dots(Matrix x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc) {
         int dim = x.dim, nb = DotPanelKernel.PANEL;
         Scratch s = scratch.get();

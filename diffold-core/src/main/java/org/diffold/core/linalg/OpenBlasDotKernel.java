@@ -12,6 +12,7 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class OpenBlasDotKernel implements DotKernel {
     private final ThreadLocal<DoublePointer[]> buffer = ThreadLocal.withInitial(() -> new DoublePointer[1]);
+    private final ThreadLocal<DoublePointer[]> left = ThreadLocal.withInitial(() -> new DoublePointer[1]);
 
     private OpenBlasDotKernel() {}
 
@@ -78,18 +79,38 @@ final class OpenBlasDotKernel implements DotKernel {
     }
 
     @Override
+    public void dots(double[] x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc) {
+        if (rows == 0 || count == 0) return;
+        int dim = y.dim;
+        if (i0 < 0 || x.length < (long) (i0 + rows) * dim) {
+            throw new IllegalArgumentException("left rows [" + i0 + ", " + (i0 + rows) + ") of length " + dim + " exceed an array of " + x.length);
+        }
+        DoublePointer a = scratch(left, (long) rows * dim);
+        a.position(0).put(x, i0 * dim, rows * dim);
+        gemm(a, rows, (NativeMatrix) y, j0, count, c, ldc);
+    }
+
+    @Override
     public void dots(Matrix x, int i0, int rows, Matrix y, int j0, int count, double[] c, int ldc) {
         if (rows == 0 || count == 0) return;
-        NativeMatrix nx = (NativeMatrix) x, ny = (NativeMatrix) y;
-        int dim = x.dim;
-        DoublePointer[] holder = buffer.get();
-        long need = (long) rows * count;
-        if (holder[0] == null || holder[0].capacity() < need) {
-            if (holder[0] != null) holder[0].close();
-            holder[0] = new DoublePointer(need);
+        NativeMatrix nx = (NativeMatrix) x;
+        gemm(new DoublePointer(nx.data).position((long) i0 * x.dim), rows, (NativeMatrix) y, j0, count, c, ldc);
+    }
+
+    /** A per-thread native buffer of at least {@code need} doubles (grown, never shrunk). */
+    private static DoublePointer scratch(ThreadLocal<DoublePointer[]> holder, long need) {
+        DoublePointer[] h = holder.get();
+        if (h[0] == null || h[0].capacity() < need) {
+            if (h[0] != null) h[0].close();
+            h[0] = new DoublePointer(need);
         }
-        DoublePointer out = holder[0];
-        DoublePointer a = new DoublePointer(nx.data).position((long) i0 * dim);
+        return h[0];
+    }
+
+    /** C = A Y_J^T for the rows x dim matrix at {@code a}, copied back into c with stride ldc. */
+    private void gemm(DoublePointer a, int rows, NativeMatrix ny, int j0, int count, double[] c, int ldc) {
+        int dim = ny.dim;
+        DoublePointer out = scratch(buffer, (long) rows * count);
         DoublePointer b = new DoublePointer(ny.data).position((long) j0 * dim);
         openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, rows, count, dim,
                 1.0, a, dim, b, dim, 0.0, out, count);

@@ -16,8 +16,11 @@ import org.diffold.core.score.Score;
  * are allocated once per thread; the step loop allocates nothing. After every step the chunk is checked for NaN/Inf.
  */
 public final class AffineSampler implements Sampler {
-    /** Rows processed together (a chunk of 32 x 1024 doubles fits in L2). */
-    public static final int CHUNK_ROWS = 32;
+    /**
+     * Rows processed together (a chunk of 32 x 1024 doubles fits in L2) unless the score asks for more
+     * ({@link Score#chunkRows()}).
+     */
+    public static final int CHUNK_ROWS = Score.DEFAULT_CHUNK_ROWS;
     private final StepPlan plan;
     private final boolean finalDenoise;
 
@@ -45,13 +48,13 @@ public final class AffineSampler implements Sampler {
         int d = score.dim();
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         if (n < 0 || out.length < (long) n * d) throw new IllegalArgumentException("output holds " + out.length + " values, needs n*D = " + (long) n * d);
-        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        ChunkRunner.run(chunks, threads, () -> new Worker(score, d), (w, c) -> runChunk(w, streams, firstIndex, c, n, out, progress));
+        int rowsPer = chunkRows(score), chunks = (n + rowsPer - 1) / rowsPer;
+        ChunkRunner.run(chunks, threads, () -> new Worker(score, d, rowsPer), (w, c) -> runChunk(w, streams, firstIndex, c, n, out, progress));
     }
 
     private void runChunk(Worker w, RandomStreams streams, long firstIndex, int chunk, int n, double[] out,
                           IntConsumer progress) {
-        int from = chunk * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from);
+        int from = chunk * w.rows, rows = Math.min(w.rows, n - from);
         int d = w.d;
         double[] y = w.y, s = w.s, z = w.z;
         NormalStream[] rng = w.rng;
@@ -92,6 +95,16 @@ public final class AffineSampler implements Sampler {
         if (progress != null) progress.accept(rows);
     }
 
+    /**
+     * Rows per chunk: {@link Score#chunkRows()}, at least 1 (the default {@link #CHUNK_ROWS}). Rows are independent,
+     * so the chunk size never changes the output.
+     */
+    static int chunkRows(Score score) {
+        int rows = score.chunkRows();
+        if (rows < 1) throw new IllegalArgumentException("score asks for " + rows + " rows per chunk; must be >= 1");
+        return rows;
+    }
+
     private SamplingDivergedException diverged(int step, double[] y, int rows, int d, long firstSample) {
         long bad = SamplerRows.firstNonFinite(y, rows, d, firstSample);
         return new SamplingDivergedException("non-finite value after step " + (step + 1) + " of " + plan.size()
@@ -99,25 +112,27 @@ public final class AffineSampler implements Sampler {
     }
 
     private static final class Worker {
-        final int d;
+        final int d, rows;
         final double[] y, s, z;
-        final NormalStream[] rng = new NormalStream[CHUNK_ROWS];
+        final NormalStream[] rng;
         final Score.Evaluator eval;
         final Subspace lift; // non-null: s = c y + U g, fused path
         final int k;
         final double[] g, h;
 
-        Worker(Score score, int d) {
+        Worker(Score score, int d, int rows) {
             this.d = d;
-            this.y = new double[CHUNK_ROWS * d];
+            this.rows = rows;
+            this.rng = new NormalStream[rows];
+            this.y = new double[rows * d];
             this.eval = score.evaluator();
             this.lift = eval.liftSubspace();
             this.k = lift == null ? 0 : lift.k();
-            this.g = new double[CHUNK_ROWS * k];
-            this.h = new double[CHUNK_ROWS * k];
-            this.s = new double[CHUNK_ROWS * d]; // the unfused path and the final denoiser
+            this.g = new double[rows * k];
+            this.h = new double[rows * k];
+            this.s = new double[rows * d]; // the unfused path and the final denoiser
             this.z = new double[d]; // one row's step noise (rows are stepped one at a time)
-            for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
+            for (int r = 0; r < rows; r++) rng[r] = new NormalStream(0);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.diffold.core.score.Score;
  * Ytilde = Y + gamma (Y + s_{t'}(Y)), Y &lt;- Y + (gamma / 2) [(Y + s_{t'}(Y)) + (Ytilde + s_t(Ytilde))].
  *
  * <p>Same contract as {@link AffineSampler}: Y starts from N(0, I) drawn from the per-sample stream
- * {@link RandomStreams#normals(long) normals(firstIndex + i)} (the only randomness), chunks of {@link AffineSampler#CHUNK_ROWS} rows, no allocation
+ * {@link RandomStreams#normals(long) normals(firstIndex + i)} (the only randomness), chunks of {@link Score#chunkRows()} rows, no allocation
  * in the step loop, a NaN/Inf check after every step naming the step and its time, optional final Tweedie step.
  */
 public final class HeunSampler implements Sampler {
@@ -43,13 +43,13 @@ public final class HeunSampler implements Sampler {
                        IntConsumer progress) {
         int d = score.dim();
         if (n < 0 || out.length < (long) n * d) throw new IllegalArgumentException("output holds " + out.length + " values, needs n*D = " + (long) n * d);
-        int rowsPer = AffineSampler.CHUNK_ROWS;
+        int rowsPer = AffineSampler.chunkRows(score);
         int chunks = (n + rowsPer - 1) / rowsPer;
-        ChunkRunner.run(chunks, threads, () -> new Worker(score, d), (w, c) -> runChunk(w, streams, firstIndex, c, n, out, progress));
+        ChunkRunner.run(chunks, threads, () -> new Worker(score, d, rowsPer), (w, c) -> runChunk(w, streams, firstIndex, c, n, out, progress));
     }
 
     private void runChunk(Worker w, RandomStreams streams, long firstIndex, int chunk, int n, double[] out, IntConsumer progress) {
-        int from = chunk * AffineSampler.CHUNK_ROWS, rows = Math.min(AffineSampler.CHUNK_ROWS, n - from);
+        int from = chunk * w.rows, rows = Math.min(w.rows, n - from);
         int d = w.d, len = rows * d;
         double[] y = w.y, f = w.f, yt = w.yt, s = w.s;
         for (int r = 0; r < rows; r++) streams.normals(firstIndex + from + r, w.rng).fill(y, r * d, d);
@@ -84,14 +84,15 @@ public final class HeunSampler implements Sampler {
     }
 
     private static final class Worker {
-        final int d;
+        final int d, rows;
         final double[] y, f, yt, s;
         final Score.Evaluator eval;
         final NormalStream rng = new NormalStream(0);
 
-        Worker(Score score, int d) {
+        Worker(Score score, int d, int rows) {
             this.d = d;
-            int len = AffineSampler.CHUNK_ROWS * d;
+            this.rows = rows;
+            int len = rows * d;
             y = new double[len];
             f = new double[len];
             yt = new double[len];

@@ -17,6 +17,16 @@ public interface Score {
     /** A new evaluator with its own scratch space; use one per thread. */
     Evaluator evaluator();
 
+    /** Rows samplers step together unless a score asks for more ({@link #chunkRows()}). */
+    int DEFAULT_CHUNK_ROWS = 32;
+
+    /**
+     * Rows a sampler should hand to one {@link Evaluator#score} call for full speed: {@link #DEFAULT_CHUNK_ROWS},
+     * or more for scores whose evaluation is one large matrix product per call (the empirical scores of
+     * docs/math.md §6). Results never depend on it: a row's score depends on that row alone.
+     */
+    default int chunkRows() { return DEFAULT_CHUNK_ROWS; }
+
     /** Per-thread evaluation state. */
     interface Evaluator {
         /**

@@ -23,8 +23,8 @@ import org.diffold.core.sigma.SigmaGrid;
  * ({@code vpOutput}, the variance-preserving view the discrete samplers use; needs an output sigma &gt; 0).
  */
 public final class SolverSampler implements Sampler {
-    /** Rows processed together. */
-    public static final int CHUNK_ROWS = 32;
+    /** Rows processed together unless the score asks for more ({@link Score#chunkRows()}). */
+    public static final int CHUNK_ROWS = Score.DEFAULT_CHUNK_ROWS;
     private final SolverProgram program;
     private final boolean vpOutput;
     private final NoiseLevel[] levels;
@@ -65,15 +65,17 @@ public final class SolverSampler implements Sampler {
         int d = score.dim();
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         if (n < 0 || out.length < (long) n * d) throw new IllegalArgumentException("output holds " + out.length + " values, needs n*D = " + (long) n * d);
-        int chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int rowsPer = score.chunkRows();
+        if (rowsPer < 1) throw new IllegalArgumentException("score asks for " + rowsPer + " rows per chunk; must be >= 1");
+        int chunks = (n + rowsPer - 1) / rowsPer;
         Parallel.forRanges(chunks, threads, 1, (id, from, to) -> {
-            Worker w = new Worker(score, d, program.registers(), maxTerms);
+            Worker w = new Worker(score, d, rowsPer, program.registers(), maxTerms);
             for (int ch = from; ch < to; ch++) runChunk(w, streams, firstIndex, ch, n, out, progress);
         });
     }
 
     private void runChunk(Worker w, RandomStreams streams, long firstIndex, int chunk, int n, double[] out, IntConsumer progress) {
-        int from = chunk * CHUNK_ROWS, rows = Math.min(CHUNK_ROWS, n - from), d = w.d, len = rows * d;
+        int from = chunk * w.rows, rows = Math.min(w.rows, n - from), d = w.d, len = rows * d;
         double[][] reg = w.reg;
         NormalStream[] rng = w.rng;
         double init = program.initStd();
@@ -137,21 +139,23 @@ public final class SolverSampler implements Sampler {
     }
 
     private static final class Worker {
-        final int d;
+        final int d, rows;
         final double[][] reg, terms;
         final double[] y, s, z, coef;
-        final NormalStream[] rng = new NormalStream[CHUNK_ROWS];
+        final NormalStream[] rng;
         final Score.Evaluator eval;
 
-        Worker(Score score, int d, int registers, int maxTerms) {
+        Worker(Score score, int d, int rows, int registers, int maxTerms) {
             this.d = d;
-            reg = new double[registers][CHUNK_ROWS * d];
+            this.rows = rows;
+            rng = new NormalStream[rows];
+            reg = new double[registers][rows * d];
             terms = new double[maxTerms][];
             coef = new double[maxTerms];
-            y = new double[CHUNK_ROWS * d];
-            s = new double[CHUNK_ROWS * d];
+            y = new double[rows * d];
+            s = new double[rows * d];
             z = new double[d];
-            for (int r = 0; r < CHUNK_ROWS; r++) rng[r] = new NormalStream(0);
+            for (int r = 0; r < rows; r++) rng[r] = new NormalStream(0);
             eval = score.evaluator();
         }
     }

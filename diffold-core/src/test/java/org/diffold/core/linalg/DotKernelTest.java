@@ -38,6 +38,31 @@ class DotKernelTest {
     }
 
     @Test
+    void aPlainLeftArrayGivesTheSameBitsAsAPreparedMatrix() {
+        SplittableRandom r = new SplittableRandom(4);
+        int nx = 40, ny = 97, dim = 23;
+        double[] x = new double[nx * dim], y = new double[ny * dim];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+        for (int i = 0; i < y.length; i++) y[i] = r.nextGaussian();
+        for (DotKernel k : new DotKernel[] {DotKernel.best(), DotKernel.java()}) {
+            try (DotKernel.Matrix mx = k.matrix(x, nx, dim); DotKernel.Matrix my = k.matrix(y, ny, dim)) {
+                for (int[] call : new int[][] {{7, 30, 3, 90}, {0, 12, 0, 97}, {7, 30, 3, 90}}) { // the scratch is reused
+                    int i0 = call[0], rows = call[1], j0 = call[2], count = call[3];
+                    double[] want = new double[rows * count], got = new double[rows * count];
+                    k.dots(mx, i0, rows, my, j0, count, want, count);
+                    k.dots(x, i0, rows, my, j0, count, got, count);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, k.name());
+                }
+            }
+            assertThrowsIae(() -> k.dots(x, 30, 11, k.matrix(y, ny, dim), 0, 5, new double[55], 5));
+        }
+    }
+
+    private static void assertThrowsIae(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
+    }
+
+    @Test
     void gramEigenvaluesAreTheSquaredSingularValues() {
         // rows s_i R e_i for a rotation R: G = diag(s_i^2), eigenvalues s_i^2 in decreasing order, then zeros
         int m = 7, dim = 12;

@@ -35,6 +35,10 @@ public final class EmpiricalScore implements Score {
     @Override
     public int dim() { return train.dim(); }
 
+    /** The posterior-mean engine's block ({@link PosteriorMean#blockRows()}). */
+    @Override
+    public int chunkRows() { return PosteriorMean.blockRows(train, org.diffold.core.linalg.DotKernel.best()); }
+
     @Override
     public Evaluator evaluator() {
         PosteriorMean engine = new PosteriorMean(train);

@@ -112,9 +112,7 @@ public final class LocalQuadraticProjection implements ManifoldProjection {
             int n = train.size();
             System.arraycopy(x, i0 * d, query, 0, rows * d);
             java.util.Arrays.fill(query, rows * d, BLOCK * d, 0);
-            try (DotKernel.Matrix qm = kernel.matrix(query, BLOCK, d)) {
-                kernel.dots(qm, 0, BLOCK, trainMatrices[0], 0, n, dots, n);
-            }
+            kernel.dots(query, 0, BLOCK, trainMatrices[0], 0, n, dots, n);
             for (int r = 0; r < rows; r++) {
                 for (int j = 0, o = r * n; j < n; j++) offer(r, j, 0.5 * train.norm2(j) - dots[o + j]);
             }

@@ -36,10 +36,14 @@ public final class SmoothedClosedFormScore implements Score {
     @Override
     public int dim() { return train.dim(); }
 
+    /** The posterior-mean engine's block ({@link PosteriorMean#blockRows()}). */
+    @Override
+    public int chunkRows() { return PosteriorMean.blockRows(train, org.diffold.core.linalg.DotKernel.best()); }
+
     @Override
     public Evaluator evaluator() {
         PosteriorMean engine = new PosteriorMean(train);
-        int d = train.dim(), block = PosteriorMean.BLOCK;
+        int d = train.dim(), block = engine.blockRows();
         double[] xp = new double[block * d], mean = new double[block * d], acc = new double[block * d];
         return (level, x, out, from, to) -> {
             double c = level.c(), v = level.sigma2();

@@ -141,6 +141,41 @@ class EmpiricalScoreTest {
     }
 
     @Test
+    void theOpenBlasBlockGrowsWithTheRoomForItsWeights() {
+        assertEquals(256, PosteriorMean.blasRows(600));
+        assertEquals(256, PosteriorMean.blasRows(16384));
+        assertEquals(128, PosteriorMean.blasRows(60000)); // 128 x 60000 <= 2^23 < 256 x 60000
+        assertEquals(PosteriorMean.BLOCK, PosteriorMean.blasRows(10_000_000));
+        TrainingPanels panels = new TrainingPanels(new double[] {0, 0, 1, 1, 2, 0}, 3, 2);
+        assertEquals(PosteriorMean.BLOCK, PosteriorMean.blockRows(panels, org.diffold.core.linalg.DotKernel.java()));
+        assertEquals(new PosteriorMean(panels).blockRows(), EmpiricalScore.exact(panels).chunkRows());
+    }
+
+    @Test
+    void samplersGiveTheSameBitsWhateverChunkTheScoreAsksFor() {
+        SplittableRandom rng = new SplittableRandom(12);
+        int n = 300, samples = 290;
+        double[] train = new double[n * D];
+        for (int i = 0; i < train.length; i++) train[i] = rng.nextGaussian();
+        Score big = EmpiricalScore.kde(new TrainingPanels(train, n, D), 0.1);
+        assertEquals(256, big.chunkRows());
+        Score small = new Score() { // the same score, stepped 32 rows at a time
+            @Override public int dim() { return big.dim(); }
+            @Override public Evaluator evaluator() { return big.evaluator(); }
+        };
+        assertEquals(Score.DEFAULT_CHUNK_ROWS, small.chunkRows());
+        var affine = new ExponentialIntegratorScheme().sampler(TimeGrids.benton(8, 1e-3, 30), true);
+        var solver = new org.diffold.core.solver.SolverSampler(org.diffold.core.solver.Solvers.parse("dpmpp-2m-sde")
+                .program(org.diffold.core.sigma.SigmaGrids.parse("karras:sigma_min=0.05,sigma_max=10,final=none", 8)), false);
+        for (org.diffold.core.sampler.Sampler sampler : new org.diffold.core.sampler.Sampler[] {affine, solver}) {
+            double[] a = new double[samples * D], b = new double[samples * D];
+            sampler.sample(big, new RandomStreams(3), 5, samples, a, 2, null);
+            sampler.sample(small, new RandomStreams(3), 5, samples, b, 1, null);
+            assertArrayEquals(b, a, sampler.name());
+        }
+    }
+
+    @Test
     void rejectsBadTrainingSetsAndBandwidths() {
         assertThrows(IllegalArgumentException.class, () -> new TrainingPanels(new double[0], 0, 2));
         assertThrows(IllegalArgumentException.class, () -> new TrainingPanels(new double[2], 1, 2));
