@@ -280,6 +280,10 @@ final class IdCommand implements Callable<Integer> {
         else {
             m.put("numpyGflops", b.numpyGflops());
             m.put("ratio", b.ratio());
+            if (!Double.isNaN(b.numpyDistanceGflops())) {
+                m.put("numpyDistanceGflops", b.numpyDistanceGflops());
+                m.put("distanceRatio", b.distanceRatio());
+            }
         }
         return m;
     }
