@@ -24,6 +24,9 @@ public final class PerturbedScore implements Score {
 
     @Override public int dim() { return base.dim(); }
 
+    /** The base score's chunk. */
+    @Override public int chunkRows() { return base.chunkRows(); }
+
     @Override
     public Evaluator evaluator() {
         Evaluator inner = base.evaluator();

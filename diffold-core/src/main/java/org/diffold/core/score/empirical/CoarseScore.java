@@ -36,6 +36,10 @@ public final class CoarseScore implements Score {
     @Override
     public int dim() { return projection.dim(); }
 
+    /** The large-noise score's chunk (the projections work in blocks of 32 rows, so any multiple suits them). */
+    @Override
+    public int chunkRows() { return largeNoise == null ? DEFAULT_CHUNK_ROWS : Math.max(DEFAULT_CHUNK_ROWS, largeNoise.chunkRows()); }
+
     @Override
     public Evaluator evaluator() {
         ManifoldProjection.Worker worker = projection.worker();

@@ -119,5 +119,9 @@ class CoarseAndSmoothedScoreTest {
         emp.evaluator().score(big, x, a, 0, 4);
         hybrid.evaluator().score(big, x, b, 0, 4);
         assertArrayEquals(a, b);
+        // samplers step the empirical score's block for the hybrid too; alone the projection keeps the default
+        org.junit.jupiter.api.Assertions.assertEquals(emp.chunkRows(), hybrid.chunkRows());
+        org.junit.jupiter.api.Assertions.assertEquals(Score.DEFAULT_CHUNK_ROWS, new CoarseScore(new LocalPcaProjection(panels, 1, 6, 1)).chunkRows());
+        org.junit.jupiter.api.Assertions.assertEquals(emp.chunkRows(), new org.diffold.core.score.PerturbedScore(emp, new org.diffold.core.score.SineField(0.1)).chunkRows());
     }
 }
