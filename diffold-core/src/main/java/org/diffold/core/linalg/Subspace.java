@@ -124,10 +124,15 @@ public final class Subspace {
      * @return 0 when every new value is finite, else NaN
      */
     public double affineLiftProjectRows(double c, double[] g, int gOff, double a, double b, double nz, boolean noise,
-                                        double[] y, int yOff, int rows, double[] z, int zOff, double[] h, int hOff) {
+                                        double[] y, int yOff, int rows, double[] z, int zOff, double[] h, int hOff,
+                                        double[] lanes) {
+        if (lanes.length < LANE_SCRATCH) throw new IllegalArgumentException("lanes holds " + lanes.length + " doubles, needs " + LANE_SCRATCH);
         return SubspaceKernels.affineLiftProjectRows(ut, panels, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z,
-                zOff, h, hOff);
+                zOff, h, hOff, lanes);
     }
+
+    /** Scratch doubles {@link #affineLiftProjectRows} needs. */
+    public static final int LANE_SCRATCH = SubspaceKernels.LANE_SCRATCH;
 
     /** out[outOff + j] = (U z)_j: embeds subspace coordinates z[0..k). */
     public void lift(double[] z, double[] out, int outOff) {

@@ -96,11 +96,11 @@ final class SubspaceKernels {
     /**
      * {@link #affineLiftRows}, then h[hOff + i k ..) = U^T y_i of the new rows, the same bits as
      * {@link #projectRows} on them; for k = 8 on the Vector API both happen in one pass over U, row by row, reading
-     * the basis from {@code panels} ({@link #panels}).
+     * the basis from {@code panels} ({@link #panels}); {@code lanes} is scratch of {@link #LANE_SCRATCH} doubles.
      */
     static double affineLiftProjectRows(double[] ut, double[] panels, int dim, int k, double c, double[] g, int gOff,
                                         double a, double b, double nz, boolean noise, double[] y, int yOff, int rows,
-                                        double[] z, int zOff, double[] h, int hOff) {
+                                        double[] z, int zOff, double[] h, int hOff, double[] lanes) {
         if (k != 8 || !Simd.available()) {
             double check = affineLiftRows(ut, dim, k, c, g, gOff, a, b, nz, noise, y, yOff, rows, z, zOff);
             projectRowsInto(ut, dim, k, y, yOff, rows, h, hOff);
@@ -109,10 +109,13 @@ final class SubspaceKernels {
         double check = 0;
         for (int i = 0; i < rows; i++) {
             check += VectorSubspaceKernels.liftProject8(ut, panels, dim, c, g, gOff + i * k, a, b, nz, noise, y,
-                    yOff + i * dim, z, zOff + i * dim, h, hOff + i * k);
+                    yOff + i * dim, z, zOff + i * dim, h, hOff + i * k, lanes);
         }
         return check;
     }
+
+    /** Scratch doubles {@link #affineLiftProjectRows} needs (nine 4-lane sums). */
+    static final int LANE_SCRATCH = 36;
 
     private static void projectRowsInto(double[] ut, int dim, int k, double[] x, int xOff, int rows, double[] h, int hOff) {
         if (hOff == 0) { projectRows(ut, dim, k, x, xOff, rows, h); return; }

@@ -173,11 +173,13 @@ final class VectorSubspaceKernels {
      * and update, and in the same pass h = U^T y_new with the basis vectors already loaded, summed exactly as
      * {@link #project2} sums the stored row (4 partial sums, then the tail). The basis comes from {@code panels}
      * ({@link SubspaceKernels#panels}), the D mod 4 tail from {@code ut}. One row at a time keeps the 8 sums, the 8
-     * broadcast g_r and the 8 basis vectors in registers (two rows at once spill).
+     * broadcast g_r and the 8 basis vectors in registers (two rows at once spill). The sums leave through
+     * {@code lanes} (at least {@link SubspaceKernels#LANE_SCRATCH} doubles): {@code DoubleVector.lane} is a virtual
+     * call the JIT does not inline here, so reading the 9 vectors with it boxed each of them, every row and step.
      */
     static double liftProject8(double[] ut, double[] panels, int dim, double c, double[] g, int g0, double a,
                                double b, double nz, boolean noise, double[] y, int y0, double[] z, int z0, double[] h,
-                               int h0) {
+                               int h0, double[] lanes) {
         int bound = dim & ~3;
         DoubleVector zero = DoubleVector.zero(S), check = zero;
         DoubleVector p0 = zero, p1 = zero, p2 = zero, p3 = zero, p4 = zero, p5 = zero, p6 = zero, p7 = zero;
@@ -201,12 +203,18 @@ final class VectorSubspaceKernels {
             p0 = u0.fma(oa, p0); p1 = u1.fma(oa, p1); p2 = u2.fma(oa, p2); p3 = u3.fma(oa, p3);
             p4 = u4.fma(oa, p4); p5 = u5.fma(oa, p5); p6 = u6.fma(oa, p6); p7 = u7.fma(oa, p7);
         }
-        int d2 = 2 * dim, d3 = 3 * dim, d4 = 4 * dim, d5 = 5 * dim, d6 = 6 * dim, d7 = 7 * dim;
+        p0.intoArray(lanes, 0); p1.intoArray(lanes, 4); p2.intoArray(lanes, 8); p3.intoArray(lanes, 12);
+        p4.intoArray(lanes, 16); p5.intoArray(lanes, 20); p6.intoArray(lanes, 24); p7.intoArray(lanes, 28);
+        check.intoArray(lanes, 32);
         double tail = SubspaceKernels.affineLiftRow(ut, dim, 8, c, g, g0, a, b, nz, noise, y, y0, z, z0, bound);
-        h[h0] = finish(p0, ut, 0, y, y0, bound, dim); h[h0 + 1] = finish(p1, ut, dim, y, y0, bound, dim);
-        h[h0 + 2] = finish(p2, ut, d2, y, y0, bound, dim); h[h0 + 3] = finish(p3, ut, d3, y, y0, bound, dim);
-        h[h0 + 4] = finish(p4, ut, d4, y, y0, bound, dim); h[h0 + 5] = finish(p5, ut, d5, y, y0, bound, dim);
-        h[h0 + 6] = finish(p6, ut, d6, y, y0, bound, dim); h[h0 + 7] = finish(p7, ut, d7, y, y0, bound, dim);
-        return (check.lane(0) + check.lane(1)) + (check.lane(2) + check.lane(3)) + tail;
+        for (int r = 0; r < 8; r++) h[h0 + r] = finish(lanes, 4 * r, ut, r * dim, y, y0, bound, dim);
+        return (lanes[32] + lanes[33]) + (lanes[34] + lanes[35]) + tail;
+    }
+
+    /** {@link #finish(DoubleVector, double[], int, double[], int, int, int)} on a vector stored at lanes[o..o+4). */
+    private static double finish(double[] lanes, int o, double[] ut, int uo, double[] x, int xOff, int bound, int dim) {
+        double s = (lanes[o] + lanes[o + 1]) + (lanes[o + 2] + lanes[o + 3]);
+        for (int j = bound; j < dim; j++) s = Math.fma(ut[uo + j], x[xOff + j], s);
+        return s;
     }
 }

@@ -149,6 +149,7 @@ public final class CurveQuadrature {
         private double[] centres, reach, maxLogW, bound = new double[0];
         private double topLogW;
         private int[] run = new int[0];
+        private final double[] lanes = VECTOR ? new double[VectorQuadrature.LANE_SCRATCH] : null;
 
         /**
          * Writes m(y) = E[phi(theta) | y] into mean[0..m) and returns log q_t(y). Allocation-free once the level's
@@ -172,7 +173,7 @@ public final class CurveQuadrature {
                 for (int i = 0; i < n; i += 2) {
                     max = Math.max(max, VectorQuadrature.logits(run[i], run[i + 1], m, cap, points, logW, logit, y, invTwoSigma2));
                 }
-                double den = VectorQuadrature.weigh(run, n, m, cap, points, logit, max, max - NEGLIGIBLE_LOGIT, mean);
+                double den = VectorQuadrature.weigh(run, n, m, cap, points, logit, max, max - NEGLIGIBLE_LOGIT, mean, lanes);
                 double scale = 1 / (den * c);
                 for (int r = 0; r < m; r++) mean[r] *= scale;
                 return max + Math.log(den) + logNorm;

@@ -47,10 +47,10 @@ final class VectorQuadrature {
      * Writes sum_j e^{l_j - max} p_r(j) into mean[0..m) over the nodes with l_j >= floor in the ranges
      * [run[2i], run[2i+1]) (2i < n; starts at multiples of 4, only the last may end off one); returns the sum of
      * weights. The accumulators run on across ranges, so skipped ranges change nothing when they hold no node above
-     * the floor.
+     * the floor. {@code lanes} is scratch of at least {@link #LANE_SCRATCH} doubles.
      */
     static double weigh(int[] run, int n, int m, int cap, double[] p, double[] logit, double max, double floor,
-                        double[] mean) {
+                        double[] mean, double[] lanes) {
         DoubleVector vmax = DoubleVector.broadcast(S, max), zero = DoubleVector.zero(S);
         DoubleVector den = zero, a0 = zero, a1 = zero, a2 = zero;
         DoubleVector vInvLn2 = DoubleVector.broadcast(S, INV_LN2), vShifter = DoubleVector.broadcast(S, SHIFTER);
@@ -89,10 +89,14 @@ final class VectorQuadrature {
                 if (m == 3) a2 = DoubleVector.fromArray(S, p, 2 * cap + j).fma(e, a2);
             }
         }
-        double d = sum(den);
-        mean[0] = sum(a0);
-        mean[1] = sum(a1);
-        if (m == 3) mean[2] = sum(a2);
+        den.intoArray(lanes, 0);
+        a0.intoArray(lanes, 4);
+        a1.intoArray(lanes, 8);
+        a2.intoArray(lanes, 12);
+        double d = sum(lanes, 0);
+        mean[0] = sum(lanes, 4);
+        mean[1] = sum(lanes, 8);
+        if (m == 3) mean[2] = sum(lanes, 12);
         for (; j < count; j++) {
             if (logit[j] < floor) continue;
             double e = exp(logit[j] - max);
@@ -102,11 +106,16 @@ final class VectorQuadrature {
         return d;
     }
 
+    /** Scratch {@link #weigh} needs: the four accumulators' lanes. */
+    static final int LANE_SCRATCH = 16;
+
     /**
-     * (v_0 + v_1) + (v_2 + v_3): a fixed order (reduceLanes(ADD) leaves the order open, and its compiled and
-     * interpreted forms differ in the last bits, which made curved-target samples change from run to run).
+     * (v_0 + v_1) + (v_2 + v_3) of a vector stored at lanes[o..o+4): a fixed order (reduceLanes(ADD) leaves the order
+     * open, and its compiled and interpreted forms differ in the last bits, which made curved-target samples change
+     * from run to run). Read from an array because {@code DoubleVector.lane} is a virtual call the JIT does not
+     * inline, so each vector passed to it was boxed (4 objects per call).
      */
-    private static double sum(DoubleVector v) { return (v.lane(0) + v.lane(1)) + (v.lane(2) + v.lane(3)); }
+    private static double sum(double[] lanes, int o) { return (lanes[o] + lanes[o + 1]) + (lanes[o + 2] + lanes[o + 3]); }
 
     private static final double INV_LN2 = 0x1.71547652b82fep0, LN2_HI = 0x1.62e42fee00000p-1, LN2_LO = 0x1.a39ef35793c76p-33;
     private static final double SHIFTER = 0x1.8p52; // 1.5 * 2^52: adding it rounds to an integer

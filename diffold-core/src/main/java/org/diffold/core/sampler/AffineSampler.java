@@ -70,7 +70,7 @@ public final class AffineSampler implements Sampler {
                 double check = 0;
                 for (int r = 0; r < rows; r++) { // row by row: the row's noise is still in L1 when the kernel reads it
                     if (noise) rng[r].fill(z, 0, d);
-                    check += w.lift.affineLiftProjectRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, 1, z, 0, w.h, r * w.k);
+                    check += w.lift.affineLiftProjectRows(c, w.g, r * w.k, a, b, nz, noise, y, r * d, 1, z, 0, w.h, r * w.k, w.lanes);
                 }
                 if (!Double.isFinite(check)) throw diverged(i, y, rows, d, firstIndex + from);
                 continue;
@@ -119,6 +119,7 @@ public final class AffineSampler implements Sampler {
         final Subspace lift; // non-null: s = c y + U g, fused path
         final int k;
         final double[] g, h;
+        final double[] lanes = new double[Subspace.LANE_SCRATCH]; // the fused kernel's horizontal sums
 
         Worker(Score score, int d, int rows) {
             this.d = d;

@@ -103,7 +103,7 @@ class SubspaceKernelsTest {
                 double[] want = y.clone(), got = y.clone(), hWant = new double[rows * k], hGot = new double[rows * k + 2];
                 u.affineLiftRows(-0.9, g, 1, 0.97, 0.02, 0.2, true, want, 0, rows, z, 0);
                 u.projectRows(want, 0, rows, hWant);
-                double check = u.affineLiftProjectRows(-0.9, g, 1, 0.97, 0.02, 0.2, true, got, 0, rows, z, 0, hGot, 2);
+                double check = u.affineLiftProjectRows(-0.9, g, 1, 0.97, 0.02, 0.2, true, got, 0, rows, z, 0, hGot, 2, new double[Subspace.LANE_SCRATCH]);
                 assertEquals(0.0, check, "finite");
                 for (int i = 0; i < got.length; i++) assertEquals(want[i], got[i], 0.0, "y " + i);
                 for (int i = 0; i < hWant.length; i++) {

@@ -22,7 +22,7 @@ class VectorQuadratureTest {
                 p[l] = 1; p[4 + l] = l == 0 ? 1 : 0;
             }
             // weigh's vector exp: den = (e0 + e1) + (e2 + e3), mean[1] = e0, same bits as the scalar exp
-            double den = VectorQuadrature.weigh(run, 2, 2, 4, p, x, 0, -1e300, mean);
+            double den = VectorQuadrature.weigh(run, 2, 2, 4, p, x, 0, -1e300, mean, new double[VectorQuadrature.LANE_SCRATCH]);
             assertEquals(Double.doubleToRawLongBits((e[0] + e[1]) + (e[2] + e[3])), Double.doubleToRawLongBits(den), "den");
             assertEquals(Double.doubleToRawLongBits(e[0]), Double.doubleToRawLongBits(mean[1]), "lane 0");
         }
