@@ -53,14 +53,12 @@ public final class Parallel {
             return;
         }
         List<Future<?>> futures = new ArrayList<>();
-        boolean done = false;
         try {
             for (int w = 0; w < workers; w++) {
                 int from = start(n, groups, workers, w, align), to = start(n, groups, workers, w + 1, align), id = w;
                 futures.add(POOL.submit(() -> task.run(id, from, to)));
             }
             for (Future<?> f : futures) f.get();
-            done = true;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;
@@ -70,7 +68,7 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("parallel work interrupted", e);
         } finally {
-            if (!done) for (Future<?> f : futures) f.cancel(true);
+            for (Future<?> f : futures) f.cancel(true); // interrupts ranges still running after a failure; no-op once done
         }
     }
 

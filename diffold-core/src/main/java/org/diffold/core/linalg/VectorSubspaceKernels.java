@@ -89,7 +89,11 @@ final class VectorSubspaceKernels {
     }
 
     private static double finish(DoubleVector acc, double[] ut, int uo, double[] x, int xOff, int bound, int dim) {
-        double s = (acc.lane(0) + acc.lane(1)) + (acc.lane(2) + acc.lane(3));
+        return addTail((acc.lane(0) + acc.lane(1)) + (acc.lane(2) + acc.lane(3)), ut, uo, x, xOff, bound, dim);
+    }
+
+    /** s plus the D mod 4 tail of the dot product u_r . x, in order. */
+    private static double addTail(double s, double[] ut, int uo, double[] x, int xOff, int bound, int dim) {
         for (int j = bound; j < dim; j++) s = Math.fma(ut[uo + j], x[xOff + j], s);
         return s;
     }
@@ -213,8 +217,6 @@ final class VectorSubspaceKernels {
 
     /** {@link #finish(DoubleVector, double[], int, double[], int, int, int)} on a vector stored at lanes[o..o+4). */
     private static double finish(double[] lanes, int o, double[] ut, int uo, double[] x, int xOff, int bound, int dim) {
-        double s = (lanes[o] + lanes[o + 1]) + (lanes[o + 2] + lanes[o + 3]);
-        for (int j = bound; j < dim; j++) s = Math.fma(ut[uo + j], x[xOff + j], s);
-        return s;
+        return addTail((lanes[o] + lanes[o + 1]) + (lanes[o + 2] + lanes[o + 3]), ut, uo, x, xOff, bound, dim);
     }
 }

@@ -97,9 +97,9 @@ public final class AffineSampler implements Sampler {
 
     /**
      * Rows per chunk: {@link Score#chunkRows()}, at least 1 (the default {@link #CHUNK_ROWS}). Rows are independent,
-     * so the chunk size never changes the output.
+     * so the chunk size never changes the output. Every sampler sizes its chunks with this.
      */
-    static int chunkRows(Score score) {
+    public static int chunkRows(Score score) {
         int rows = score.chunkRows();
         if (rows < 1) throw new IllegalArgumentException("score asks for " + rows + " rows per chunk; must be >= 1");
         return rows;

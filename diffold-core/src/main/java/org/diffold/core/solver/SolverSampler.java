@@ -65,8 +65,7 @@ public final class SolverSampler implements Sampler {
         int d = score.dim();
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         if (n < 0 || out.length < (long) n * d) throw new IllegalArgumentException("output holds " + out.length + " values, needs n*D = " + (long) n * d);
-        int rowsPer = score.chunkRows();
-        if (rowsPer < 1) throw new IllegalArgumentException("score asks for " + rowsPer + " rows per chunk; must be >= 1");
+        int rowsPer = org.diffold.core.sampler.AffineSampler.chunkRows(score);
         int chunks = (n + rowsPer - 1) / rowsPer;
         Parallel.forRanges(chunks, threads, 1, (id, from, to) -> {
             Worker w = new Worker(score, d, rowsPer, program.registers(), maxTerms);
