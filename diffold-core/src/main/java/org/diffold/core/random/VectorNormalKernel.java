@@ -24,24 +24,27 @@ final class VectorNormalKernel implements NormalKernel {
     private static final int VL = L.length();
     private static final int W = NormalStream.LANES; // stride between the state words of one lane
 
+    // the polynomials' coefficients as constants: broadcast as locals in every call, one of them stayed boxed on the
+    // heap in a reproduce li-yan process (docs/architecture.md)
+    private static final DoubleVector one = DoubleVector.broadcast(D, 1.0), two = DoubleVector.broadcast(D, 2.0);
+    private static final DoubleVector hi = DoubleVector.broadcast(D, M2LN2_HI), lo = DoubleVector.broadcast(D, M2LN2_LO);
+    private static final DoubleVector l2 = DoubleVector.broadcast(D, L2), l3 = DoubleVector.broadcast(D, L3);
+    private static final DoubleVector l4 = DoubleVector.broadcast(D, L4), l5 = DoubleVector.broadcast(D, L5);
+    private static final DoubleVector l6 = DoubleVector.broadcast(D, L6), l7 = DoubleVector.broadcast(D, L7);
+    private static final DoubleVector l8 = DoubleVector.broadcast(D, L8);
+    private static final DoubleVector s2c = DoubleVector.broadcast(D, S2), s3c = DoubleVector.broadcast(D, S3);
+    private static final DoubleVector s4c = DoubleVector.broadcast(D, S4), s5c = DoubleVector.broadcast(D, S5);
+    private static final DoubleVector s6c = DoubleVector.broadcast(D, S6);
+    private static final DoubleVector c2c = DoubleVector.broadcast(D, C2), c3c = DoubleVector.broadcast(D, C3);
+    private static final DoubleVector c4c = DoubleVector.broadcast(D, C4), c5c = DoubleVector.broadcast(D, C5);
+    private static final DoubleVector c6c = DoubleVector.broadcast(D, C6), c7c = DoubleVector.broadcast(D, C7);
+
     VectorNormalKernel() {
         if (LongVector.SPECIES_PREFERRED.length() < 4) throw new UnsupportedOperationException("vectors under 256 bits");
     }
 
     @Override
     public void fill(long[] st, double[] dst, int off, int blocks) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0), two = DoubleVector.broadcast(D, 2.0);
-        DoubleVector hi = DoubleVector.broadcast(D, M2LN2_HI), lo = DoubleVector.broadcast(D, M2LN2_LO);
-        DoubleVector l2 = DoubleVector.broadcast(D, L2), l3 = DoubleVector.broadcast(D, L3);
-        DoubleVector l4 = DoubleVector.broadcast(D, L4), l5 = DoubleVector.broadcast(D, L5);
-        DoubleVector l6 = DoubleVector.broadcast(D, L6), l7 = DoubleVector.broadcast(D, L7);
-        DoubleVector l8 = DoubleVector.broadcast(D, L8);
-        DoubleVector s2c = DoubleVector.broadcast(D, S2), s3c = DoubleVector.broadcast(D, S3);
-        DoubleVector s4c = DoubleVector.broadcast(D, S4), s5c = DoubleVector.broadcast(D, S5);
-        DoubleVector s6c = DoubleVector.broadcast(D, S6);
-        DoubleVector c2c = DoubleVector.broadcast(D, C2), c3c = DoubleVector.broadcast(D, C3);
-        DoubleVector c4c = DoubleVector.broadcast(D, C4), c5c = DoubleVector.broadcast(D, C5);
-        DoubleVector c6c = DoubleVector.broadcast(D, C6), c7c = DoubleVector.broadcast(D, C7);
         for (int h = 0; h < W; h += VL) {
             LongVector s0 = LongVector.fromArray(L, st, h), s1 = LongVector.fromArray(L, st, W + h);
             LongVector s2 = LongVector.fromArray(L, st, 2 * W + h), s3 = LongVector.fromArray(L, st, 3 * W + h);
