@@ -70,10 +70,18 @@ public final class CurveQuadrature {
     /**
      * Quadrature nodes of one level: c phi_r(theta_j) at points[r * count + j], log weights, constants; per panel of
      * G nodes its centre c phi(mid) at centres[r * panels + p], its reach (a bound on the distance from the centre to
-     * any of its nodes) and its largest log weight.
+     * any of its nodes) and its largest log weight; per block of {@link #BLOCK_PANELS} consecutive panels the same
+     * three (the block's centre is its middle panel's, its reach bounds the distance to any node of its panels).
      */
     private record Nodes(int count, double[] points, double[] logW, double c, double invTwoSigma2, double logNorm,
-                         int panels, double[] centres, double[] reach, double[] maxLogW) {}
+                         int panels, double[] centres, double[] reach, double[] maxLogW,
+                         int blocks, double[] blockCentres, double[] blockReach, double[] blockMaxLogW) {}
+
+    /**
+     * Consecutive panels grouped for the two-level panel pruning (ours): a block whose reach keeps it clear of y is
+     * skipped whole, so a call touches about panels / 16 blocks plus the panels of the few blocks near y.
+     */
+    static final int BLOCK_PANELS = 16;
 
     /** Largest number of cached node values per rule (ours: 32 MB), beyond which levels are rebuilt when needed. */
     static final long CACHE_DOUBLES = 1L << 22;
@@ -132,8 +140,27 @@ public final class CurveQuadrature {
                 }
             }
         }
+        int nb = (np + BLOCK_PANELS - 1) / BLOCK_PANELS;
+        double[] blockCentres = new double[nb * m], blockReach = new double[nb], blockMaxLogW = new double[nb];
+        for (int b = 0; b < nb; b++) {
+            int from = b * BLOCK_PANELS, to = Math.min(np, from + BLOCK_PANELS), mid = (from + to - 1) / 2;
+            double norm = 0, far = 0, top = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < m; r++) {
+                blockCentres[r * nb + b] = centres[r * np + mid];
+                norm += centres[r * np + mid] * centres[r * np + mid];
+            }
+            for (int p = from; p < to; p++) {
+                double d2 = 0;
+                for (int r = 0; r < m; r++) { double e = centres[r * np + p] - centres[r * np + mid]; d2 += e * e; }
+                far = Math.max(far, Math.sqrt(d2) + reach[p]);
+                top = Math.max(top, maxLogW[p]);
+            }
+            // |node - block centre| <= |panel centre - block centre| + panel reach, with a margin for rounding
+            blockReach[b] = far * (1 + 1e-9) + 1e-12 * (1 + Math.sqrt(norm));
+            blockMaxLogW[b] = top;
+        }
         return new Nodes(n, points, logW, c, 0.5 / level.sigma2(), -0.5 * m * Math.log(2 * Math.PI * level.sigma2()),
-                np, centres, reach, maxLogW);
+                np, centres, reach, maxLogW, nb, blockCentres, blockReach, blockMaxLogW);
     }
 
     /** A per-thread evaluator; nodes are built once per level and shared through the rule's cache. */
@@ -146,7 +173,9 @@ public final class CurveQuadrature {
         private double[] points, logW, logit = new double[0];
         private double invTwoSigma2, c, logNorm;
         private int panels;
-        private double[] centres, reach, maxLogW, bound = new double[0];
+        private double[] centres, reach, maxLogW;
+        private int blocks;
+        private double[] blockCentres, blockReach, blockMaxLogW, blockBound = new double[0];
         private double topLogW;
         private int[] run = new int[0];
         private final double[] lanes = VECTOR ? new double[VectorQuadrature.LANE_SCRATCH] : null;
@@ -204,21 +233,29 @@ public final class CurveQuadrature {
          * e^-40 of the largest weight, and returns 2 x their number (docs/math.md §9). With d_p the distance from y
          * to panel p's centre and W the largest log weight of the level, every log weight of the panel is at most
          * W - (max(0, d_p - reach_p))^2 / (2 sigma^2); a panel is skipped when that bound lies more than 40 below a
-         * node actually computed (the best node of the panel whose centre scores best), i.e. when
-         * d_p^2 > (reach_p + sqrt(2 sigma^2 (W - keep)))^2. Such panels hold only nodes the weighting skips anyway,
-         * so the result is the same bits as with every panel. Whole panels of a multiple of 4 nodes keep the
-         * vector lanes of the full pass; otherwise the one run is [0, count).
+         * node actually computed (the best node of the best-scoring panel of the best-scoring block), i.e. when
+         * d_p^2 > (reach_p + spread)^2 with spread = sqrt(2 sigma^2 (W - keep)). A block of panels is skipped whole
+         * when d_b > reach_b + spread for its centre and reach, which by the triangle inequality skips only panels
+         * the panel test skips. Such panels hold only nodes the weighting skips anyway, so the result is the same
+         * bits as with every panel. Whole panels of a multiple of 4 nodes keep the vector lanes of the full pass;
+         * otherwise the one run is [0, count).
          */
         private int runs(double[] y, boolean prune) {
             int m = curve.dim(), g = glNode.length;
             if (!prune || g % 4 != 0 || panels < 2) { run[0] = 0; run[1] = count; return 2; }
-            int best = 0;
+            int bestBlock = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (int p = 0; p < panels; p++) {
+            for (int b = 0; b < blocks; b++) {
                 double d2 = 0;
-                for (int r = 0; r < m; r++) { double e = y[r] - centres[r * panels + p]; d2 += e * e; }
-                bound[p] = d2;
-                double score = maxLogW[p] - d2 * invTwoSigma2;
+                for (int r = 0; r < m; r++) { double e = y[r] - blockCentres[r * blocks + b]; d2 += e * e; }
+                blockBound[b] = d2;
+                double score = blockMaxLogW[b] - d2 * invTwoSigma2;
+                if (score > bestScore) { bestScore = score; bestBlock = b; }
+            }
+            int best = bestBlock * BLOCK_PANELS;
+            bestScore = Double.NEGATIVE_INFINITY;
+            for (int p = best, end = Math.min(panels, best + BLOCK_PANELS); p < end; p++) {
+                double score = maxLogW[p] - panelDistance2(y, p) * invTwoSigma2;
                 if (score > bestScore) { bestScore = score; best = p; }
             }
             double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
@@ -226,14 +263,59 @@ public final class CurveQuadrature {
             if (!(topLogW > keep)) { run[0] = 0; run[1] = count; return 2; }
             double spread = Math.sqrt((topLogW - keep) / invTwoSigma2);
             int n = 0;
-            for (int p = 0; p < panels; p++) {
-                double r = reach[p] + spread;
-                if (bound[p] > r * r) continue;
-                int from = p * g;
-                if (n > 0 && run[n - 1] == from) run[n - 1] = from + g; else { run[n++] = from; run[n++] = from + g; }
+            for (int b = 0; b < blocks; b++) {
+                double rb = blockReach[b] + spread;
+                if (blockBound[b] > rb * rb) continue;
+                for (int p = b * BLOCK_PANELS, end = Math.min(panels, p + BLOCK_PANELS); p < end; p++) {
+                    double r = reach[p] + spread;
+                    if (panelDistance2(y, p) > r * r) continue;
+                    int from = p * g;
+                    if (n > 0 && run[n - 1] == from) run[n - 1] = from + g; else { run[n++] = from; run[n++] = from + g; }
+                }
             }
             return n;
         }
+
+        private double panelDistance2(double[] y, int p) {
+            double d2 = 0;
+            for (int r = 0; r < curve.dim(); r++) { double e = y[r] - centres[r * panels + p]; d2 += e * e; }
+            return d2;
+        }
+
+        /**
+         * The node ranges of the one-level rule (every panel tested, the best-scoring panel's best node as the
+         * reference), for the test that the two-level {@link #runs} keeps every panel it keeps.
+         */
+        int[] flatRuns(NoiseLevel level, double[] y) {
+            prepare(level);
+            int m = curve.dim(), g = glNode.length, best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < panels; p++) {
+                double score = maxLogW[p] - panelDistance2(y, p) * invTwoSigma2;
+                if (score > bestScore) { bestScore = score; best = p; }
+            }
+            double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
+            double keep = known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+            double spread = Math.sqrt(Math.max(0, topLogW - keep) / invTwoSigma2);
+            java.util.List<Integer> kept = new java.util.ArrayList<>();
+            for (int p = 0; p < panels; p++) {
+                double r = reach[p] + spread;
+                if (panelDistance2(y, p) <= r * r) kept.add(p);
+            }
+            return kept.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The panels {@link #runs} keeps at y (for tests). */
+        int[] keptPanels(NoiseLevel level, double[] y) {
+            prepare(level);
+            int n = runs(y, true), g = glNode.length;
+            java.util.List<Integer> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i += 2) for (int j = run[i]; j < run[i + 1]; j += g) kept.add(j / g);
+            return kept.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** Number of panels at the last prepared level. */
+        int panelCount() { return panels; }
 
         /** Number of quadrature nodes at the last prepared level. */
         public int nodes() { return count; }
@@ -252,10 +334,14 @@ public final class CurveQuadrature {
             centres = nodes.centres;
             reach = nodes.reach;
             maxLogW = nodes.maxLogW;
+            blocks = nodes.blocks;
+            blockCentres = nodes.blockCentres;
+            blockReach = nodes.blockReach;
+            blockMaxLogW = nodes.blockMaxLogW;
             topLogW = Double.NEGATIVE_INFINITY;
             for (double w : maxLogW) topLogW = Math.max(topLogW, w);
             if (logit.length < count) logit = new double[count];
-            if (bound.length < panels) bound = new double[panels];
+            if (blockBound.length < blocks) blockBound = new double[blocks];
             if (run.length < 2 * panels + 2) run = new int[2 * panels + 2];
             levelKey = level.logAlphaBar();
         }

@@ -1,6 +1,7 @@
 package org.diffold.core.manifold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.diffold.core.process.NoiseLevel;
@@ -51,5 +52,35 @@ class VectorQuadratureTest {
                 }
             }
         }
+    }
+
+    @Test
+    void blockPruningKeepsEveryPanelThePanelTestKeeps() {
+        // the two-level pass (blocks of 16 panels, then panels) against every panel tested one by one, on a circle
+        // with a piecewise density (blocks straddle breakpoints) and on a helix in R^3, from 64 to thousands of panels
+        CurveQuadrature circle = new CurveQuadrature(new CircleCurve(1.5),
+                new PiecewiseConstantDensity(0, 2 * Math.PI, new double[] {1, 3, 0.5}));
+        CurveQuadrature helix = new CurveQuadrature(new HelixCurve(), new UniformDensity(0, 2 * Math.PI));
+        SplittableRandom r = new SplittableRandom(9);
+        int blocksSkipped = 0;
+        for (CurveQuadrature q : new CurveQuadrature[] {circle, helix}) {
+            int m = q.curve().dim();
+            for (double abar : new double[] {0.01, 0.5, 0.99, 0.99999, 0.9999999}) {
+                NoiseLevel level = NoiseLevel.ofLogAlphaBar(Math.log(abar));
+                CurveQuadrature.Evaluator e = q.evaluator();
+                double[] y = new double[m], point = new double[m];
+                for (int i = 0; i < 200; i++) {
+                    double t = q.curve().lower() + (q.curve().upper() - q.curve().lower()) * r.nextDouble();
+                    q.curve().point(t, point, 0);
+                    for (int d = 0; d < m; d++) y[d] = Math.sqrt(abar) * point[d] + Math.sqrt(1 - abar) * r.nextGaussian();
+                    java.util.Set<Integer> kept = new java.util.HashSet<>();
+                    for (int p : e.keptPanels(level, y)) kept.add(p);
+                    int[] flat = e.flatRuns(level, y);
+                    for (int p : flat) assertTrue(kept.contains(p), "panel " + p + " kept by the panel test, abar " + abar);
+                    if (kept.size() + CurveQuadrature.BLOCK_PANELS <= e.panelCount()) blocksSkipped++;
+                }
+            }
+        }
+        assertTrue(blocksSkipped > 500, "blocks are skipped at small noise: " + blocksSkipped);
     }
 }
