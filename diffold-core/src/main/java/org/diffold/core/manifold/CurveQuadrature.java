@@ -70,18 +70,26 @@ public final class CurveQuadrature {
     /**
      * Quadrature nodes of one level: c phi_r(theta_j) at points[r * count + j], log weights, constants; per panel of
      * G nodes its centre c phi(mid) at centres[r * panels + p], its reach (a bound on the distance from the centre to
-     * any of its nodes) and its largest log weight; per block of {@link #BLOCK_PANELS} consecutive panels the same
-     * three (the block's centre is its middle panel's, its reach bounds the distance to any node of its panels).
+     * any of its nodes) and its largest log weight; per block of {@link #BLOCK_PANELS} consecutive panels its reach
+     * from the centre of its middle panel ({@link #blockMiddle}) to any node of its panels, and its largest log weight.
      */
     private record Nodes(int count, double[] points, double[] logW, double c, double invTwoSigma2, double logNorm,
                          int panels, double[] centres, double[] reach, double[] maxLogW,
-                         int blocks, double[] blockCentres, double[] blockReach, double[] blockMaxLogW) {}
+                         double[] blockReach, double[] blockMaxLogW) {}
 
     /**
      * Consecutive panels grouped for the two-level panel pruning (ours): a block whose reach keeps it clear of y is
      * skipped whole, so a call touches about panels / 16 blocks plus the panels of the few blocks near y.
      */
     static final int BLOCK_PANELS = 16;
+
+    /** Blocks covering {@code panels} panels. */
+    private static int blocks(int panels) { return (panels + BLOCK_PANELS - 1) / BLOCK_PANELS; }
+
+    /** The panel whose centre is block b's centre: the middle one of the block's panels. */
+    private static int blockMiddle(int b, int panels) {
+        return (b * BLOCK_PANELS + Math.min(panels, (b + 1) * BLOCK_PANELS) - 1) / 2;
+    }
 
     /** Largest number of cached node values per rule (ours: 32 MB), beyond which levels are rebuilt when needed. */
     static final long CACHE_DOUBLES = 1L << 22;
@@ -140,15 +148,12 @@ public final class CurveQuadrature {
                 }
             }
         }
-        int nb = (np + BLOCK_PANELS - 1) / BLOCK_PANELS;
-        double[] blockCentres = new double[nb * m], blockReach = new double[nb], blockMaxLogW = new double[nb];
+        int nb = blocks(np);
+        double[] blockReach = new double[nb], blockMaxLogW = new double[nb];
         for (int b = 0; b < nb; b++) {
-            int from = b * BLOCK_PANELS, to = Math.min(np, from + BLOCK_PANELS), mid = (from + to - 1) / 2;
+            int from = b * BLOCK_PANELS, to = Math.min(np, from + BLOCK_PANELS), mid = blockMiddle(b, np);
             double norm = 0, far = 0, top = Double.NEGATIVE_INFINITY;
-            for (int r = 0; r < m; r++) {
-                blockCentres[r * nb + b] = centres[r * np + mid];
-                norm += centres[r * np + mid] * centres[r * np + mid];
-            }
+            for (int r = 0; r < m; r++) norm += centres[r * np + mid] * centres[r * np + mid];
             for (int p = from; p < to; p++) {
                 double d2 = 0;
                 for (int r = 0; r < m; r++) { double e = centres[r * np + p] - centres[r * np + mid]; d2 += e * e; }
@@ -160,7 +165,7 @@ public final class CurveQuadrature {
             blockMaxLogW[b] = top;
         }
         return new Nodes(n, points, logW, c, 0.5 / level.sigma2(), -0.5 * m * Math.log(2 * Math.PI * level.sigma2()),
-                np, centres, reach, maxLogW, nb, blockCentres, blockReach, blockMaxLogW);
+                np, centres, reach, maxLogW, blockReach, blockMaxLogW);
     }
 
     /** A per-thread evaluator; nodes are built once per level and shared through the rule's cache. */
@@ -175,7 +180,7 @@ public final class CurveQuadrature {
         private int panels;
         private double[] centres, reach, maxLogW;
         private int blocks;
-        private double[] blockCentres, blockReach, blockMaxLogW, blockBound = new double[0];
+        private double[] blockReach, blockMaxLogW, blockBound = new double[0];
         private double topLogW;
         private int[] run = new int[0];
         private final double[] lanes = VECTOR ? new double[VectorQuadrature.LANE_SCRATCH] : null;
@@ -246,20 +251,13 @@ public final class CurveQuadrature {
             int bestBlock = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int b = 0; b < blocks; b++) {
-                double d2 = 0;
-                for (int r = 0; r < m; r++) { double e = y[r] - blockCentres[r * blocks + b]; d2 += e * e; }
+                double d2 = panelDistance2(y, blockMiddle(b, panels), m);
                 blockBound[b] = d2;
                 double score = blockMaxLogW[b] - d2 * invTwoSigma2;
                 if (score > bestScore) { bestScore = score; bestBlock = b; }
             }
-            int best = bestBlock * BLOCK_PANELS;
-            bestScore = Double.NEGATIVE_INFINITY;
-            for (int p = best, end = Math.min(panels, best + BLOCK_PANELS); p < end; p++) {
-                double score = maxLogW[p] - panelDistance2(y, p) * invTwoSigma2;
-                if (score > bestScore) { bestScore = score; best = p; }
-            }
-            double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
-            double keep = known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+            int from = bestBlock * BLOCK_PANELS;
+            double keep = keep(y, bestPanel(y, from, Math.min(panels, from + BLOCK_PANELS), m), m);
             if (!(topLogW > keep)) { run[0] = 0; run[1] = count; return 2; }
             double spread = Math.sqrt((topLogW - keep) / invTwoSigma2);
             int n = 0;
@@ -268,39 +266,51 @@ public final class CurveQuadrature {
                 if (blockBound[b] > rb * rb) continue;
                 for (int p = b * BLOCK_PANELS, end = Math.min(panels, p + BLOCK_PANELS); p < end; p++) {
                     double r = reach[p] + spread;
-                    if (panelDistance2(y, p) > r * r) continue;
-                    int from = p * g;
-                    if (n > 0 && run[n - 1] == from) run[n - 1] = from + g; else { run[n++] = from; run[n++] = from + g; }
+                    if (panelDistance2(y, p, m) > r * r) continue;
+                    int first = p * g;
+                    if (n > 0 && run[n - 1] == first) run[n - 1] = first + g; else { run[n++] = first; run[n++] = first + g; }
                 }
             }
             return n;
         }
 
-        private double panelDistance2(double[] y, int p) {
+        /** The panel in [from, to) whose centre scores best: max log weight - d_p^2 / (2 sigma^2). */
+        private int bestPanel(double[] y, int from, int to, int m) {
+            int best = from;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int p = from; p < to; p++) {
+                double score = maxLogW[p] - panelDistance2(y, p, m) * invTwoSigma2;
+                if (score > bestScore) { bestScore = score; best = p; }
+            }
+            return best;
+        }
+
+        /** The cut: 40 below the best node of panel {@code best} (its logits computed), less a rounding margin. */
+        private double keep(double[] y, int best, int m) {
+            int g = glNode.length;
+            double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
+            return known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+        }
+
+        private double panelDistance2(double[] y, int p, int m) {
             double d2 = 0;
-            for (int r = 0; r < curve.dim(); r++) { double e = y[r] - centres[r * panels + p]; d2 += e * e; }
+            for (int r = 0; r < m; r++) { double e = y[r] - centres[r * panels + p]; d2 += e * e; }
             return d2;
         }
 
         /**
-         * The node ranges of the one-level rule (every panel tested, the best-scoring panel's best node as the
+         * The panels the one-level rule keeps (every panel tested, the best-scoring panel's best node as the
          * reference), for the test that the two-level {@link #runs} keeps every panel it keeps.
          */
         int[] flatRuns(NoiseLevel level, double[] y) {
             prepare(level);
-            int m = curve.dim(), g = glNode.length, best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int p = 0; p < panels; p++) {
-                double score = maxLogW[p] - panelDistance2(y, p) * invTwoSigma2;
-                if (score > bestScore) { bestScore = score; best = p; }
-            }
-            double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
-            double keep = known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+            int m = curve.dim();
+            double keep = keep(y, bestPanel(y, 0, panels, m), m);
             double spread = Math.sqrt(Math.max(0, topLogW - keep) / invTwoSigma2);
             java.util.List<Integer> kept = new java.util.ArrayList<>();
             for (int p = 0; p < panels; p++) {
                 double r = reach[p] + spread;
-                if (panelDistance2(y, p) <= r * r) kept.add(p);
+                if (panelDistance2(y, p, m) <= r * r) kept.add(p);
             }
             return kept.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -334,8 +344,7 @@ public final class CurveQuadrature {
             centres = nodes.centres;
             reach = nodes.reach;
             maxLogW = nodes.maxLogW;
-            blocks = nodes.blocks;
-            blockCentres = nodes.blockCentres;
+            blocks = blocks(panels);
             blockReach = nodes.blockReach;
             blockMaxLogW = nodes.blockMaxLogW;
             topLogW = Double.NEGATIVE_INFINITY;
