@@ -169,7 +169,10 @@ public final class CurveQuadrature {
     }
 
     /** A per-thread evaluator; nodes are built once per level and shared through the rule's cache. */
-    public Evaluator evaluator() { return new Evaluator(); }
+    public Evaluator evaluator() { return new Evaluator(VECTOR); }
+
+    /** An evaluator on the scalar twin of the vector passes (for the test that both give the same bits). */
+    Evaluator scalarEvaluator() { return new Evaluator(false); }
 
     /** Per-thread state: the current level's nodes and a buffer for the log weights. */
     public final class Evaluator {
@@ -183,7 +186,10 @@ public final class CurveQuadrature {
         private double[] blockReach, blockMaxLogW, blockBound = new double[0];
         private double topLogW;
         private int[] run = new int[0];
-        private final double[] lanes = VECTOR ? new double[VectorQuadrature.LANE_SCRATCH] : null;
+        private final double[] lanes = new double[ScalarQuadrature.LANE_SCRATCH];
+        private final boolean vector;
+
+        private Evaluator(boolean vector) { this.vector = vector; }
 
         /**
          * Writes m(y) = E[phi(theta) | y] into mean[0..m) and returns log q_t(y). Allocation-free once the level's
@@ -201,13 +207,14 @@ public final class CurveQuadrature {
         private double posteriorMean(NoiseLevel level, double[] y, double[] mean, boolean prune) {
             prepare(level);
             int m = curve.dim();
-            if (VECTOR && (m == 2 || m == 3)) {
+            if (m == 2 || m == 3) {
                 int n = runs(y, prune);
                 double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < n; i += 2) {
-                    max = Math.max(max, VectorQuadrature.logits(run[i], run[i + 1], m, cap, points, logW, logit, y, invTwoSigma2));
-                }
-                double den = VectorQuadrature.weigh(run, n, m, cap, points, logit, max, max - NEGLIGIBLE_LOGIT, mean, lanes);
+                for (int i = 0; i < n; i += 2) max = Math.max(max, logits(run[i], run[i + 1], m, y));
+                double floor = max - NEGLIGIBLE_LOGIT;
+                double den = vector
+                        ? VectorQuadrature.weigh(run, n, m, cap, points, logit, max, floor, mean, lanes)
+                        : ScalarQuadrature.weigh(run, n, m, cap, points, logit, max, floor, mean, lanes);
                 double scale = 1 / (den * c);
                 for (int r = 0; r < m; r++) mean[r] *= scale;
                 return max + Math.log(den) + logNorm;
@@ -288,8 +295,15 @@ public final class CurveQuadrature {
         /** The cut: 40 below the best node of panel {@code best} (its logits computed), less a rounding margin. */
         private double keep(double[] y, int best, int m) {
             int g = glNode.length;
-            double known = VectorQuadrature.logits(best * g, best * g + g, m, cap, points, logW, logit, y, invTwoSigma2);
+            double known = logits(best * g, best * g + g, m, y);
             return known - NEGLIGIBLE_LOGIT - 1e-9 * (1 + Math.abs(known));
+        }
+
+        /** l_j into logit[from..to) and their maximum, by the vector pass or its scalar twin (the same bits). */
+        private double logits(int from, int to, int m, double[] y) {
+            return vector
+                    ? VectorQuadrature.logits(from, to, m, cap, points, logW, logit, y, invTwoSigma2)
+                    : ScalarQuadrature.logits(from, to, m, cap, points, logW, logit, y, invTwoSigma2);
         }
 
         private double panelDistance2(double[] y, int p, int m) {

@@ -1,5 +1,13 @@
 package org.diffold.core.manifold;
 
+import static org.diffold.core.manifold.ScalarQuadrature.INV_LN2;
+import static org.diffold.core.manifold.ScalarQuadrature.LN2_HI;
+import static org.diffold.core.manifold.ScalarQuadrature.LN2_LO;
+import static org.diffold.core.manifold.ScalarQuadrature.SHIFTER;
+import static org.diffold.core.manifold.ScalarQuadrature.SHIFTER_BITS;
+import static org.diffold.core.manifold.ScalarQuadrature.TAYLOR;
+import static org.diffold.core.manifold.ScalarQuadrature.sum;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link CurveQuadrature}'s two passes over the nodes for curves in R^2 and R^3 on the JDK Vector API (docs/math.md
  * §5, §9): the log weights l_j = log w_j - |y - c phi(theta_j)|^2 / (2 sigma^2) and their maximum, then
  * den = sum_j e^{l_j - max} and sum_j e^{l_j - max} c phi(theta_j) over the nodes with l_j >= floor, with a
- * vectorised exp of fixed bits (the operations of {@link #exp(double)}). Loaded only when {@code jdk.incubator.vector} is present.
+ * vectorised exp of fixed bits (the operations of {@link ScalarQuadrature#exp(double)}); {@link ScalarQuadrature}
+ * runs the same operations lane by lane. Loaded only when {@code jdk.incubator.vector} is present.
  */
 final class VectorQuadrature {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -47,7 +56,7 @@ final class VectorQuadrature {
      * Writes sum_j e^{l_j - max} p_r(j) into mean[0..m) over the nodes with l_j >= floor in the ranges
      * [run[2i], run[2i+1]) (2i < n; starts at multiples of 4, only the last may end off one); returns the sum of
      * weights. The accumulators run on across ranges, so skipped ranges change nothing when they hold no node above
-     * the floor. {@code lanes} is scratch of at least {@link #LANE_SCRATCH} doubles.
+     * the floor. {@code lanes} is scratch of at least {@link ScalarQuadrature#LANE_SCRATCH} doubles.
      */
     static double weigh(int[] run, int n, int m, int cap, double[] p, double[] logit, double max, double floor,
                         double[] mean, double[] lanes) {
@@ -69,8 +78,8 @@ final class VectorQuadrature {
                 DoubleVector l = DoubleVector.fromArray(S, logit, j);
                 VectorMask<Double> keep = l.compare(VectorOperators.GE, floor);
                 if (!keep.anyTrue()) continue;
-                // e^(l - max), the operations of exp(double) lane by lane; written out here so no vector crosses
-                // a call (one the JIT does not inline boxes the vector, which made whole runs twice as slow)
+                // e^(l - max), the operations of ScalarQuadrature.exp lane by lane; written out here so no vector
+                // crosses a call (one the JIT does not inline boxes the vector, which made whole runs twice as slow)
                 DoubleVector x = l.sub(vmax).max(-700.0);
                 DoubleVector t = x.fma(vInvLn2, vShifter);
                 DoubleVector kk = t.sub(SHIFTER);
@@ -97,57 +106,6 @@ final class VectorQuadrature {
         mean[0] = sum(lanes, 4);
         mean[1] = sum(lanes, 8);
         if (m == 3) mean[2] = sum(lanes, 12);
-        for (; j < count; j++) {
-            if (logit[j] < floor) continue;
-            double e = exp(logit[j] - max);
-            d += e;
-            for (int r = 0; r < m; r++) mean[r] += e * p[r * cap + j];
-        }
-        return d;
-    }
-
-    /** Scratch {@link #weigh} needs: the four accumulators' lanes. */
-    static final int LANE_SCRATCH = 16;
-
-    /**
-     * (v_0 + v_1) + (v_2 + v_3) of a vector stored at lanes[o..o+4): a fixed order (reduceLanes(ADD) leaves the order
-     * open, and its compiled and interpreted forms differ in the last bits, which made curved-target samples change
-     * from run to run). Read from an array because {@code DoubleVector.lane} is a virtual call the JIT does not
-     * inline, so each vector passed to it was boxed (4 objects per call).
-     */
-    private static double sum(double[] lanes, int o) { return (lanes[o] + lanes[o + 1]) + (lanes[o + 2] + lanes[o + 3]); }
-
-    private static final double INV_LN2 = 0x1.71547652b82fep0, LN2_HI = 0x1.62e42fee00000p-1, LN2_LO = 0x1.a39ef35793c76p-33;
-    private static final double SHIFTER = 0x1.8p52; // 1.5 * 2^52: adding it rounds to an integer
-    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
-    /** 1/n! for n = 13..2 (Taylor series of e^r - 1 - r, highest first). */
-    private static final double[] TAYLOR = new double[12];
-
-    static {
-        for (int n = 13, i = 0; n >= 2; n--, i++) {
-            double f = 1;
-            for (int q = 2; q <= n; q++) f *= q;
-            TAYLOR[i] = 1 / f;
-        }
-    }
-
-    /**
-     * e^x for x &lt;= 0 from +, *, FMA and bit operations only, so the same bits whether compiled or interpreted
-     * (the JDK's vector EXP is not: its intrinsic and its Java fallback differ in the last bits). x is clamped at
-     * -700; e^x = 2^k e^r with k = rint(x / ln 2), r = x - k ln 2 (ln 2 in two parts, |r| &lt;= 0.347) and e^r by
-     * its Taylor polynomial to r^13 (truncation under 5e-18): relative error below 4e-16 (docs/math.md §9).
-     * {@link #weigh} runs the same operations on vectors.
-     */
-    static double exp(double x) {
-        x = Math.max(x, -700.0);
-        double t = Math.fma(x, INV_LN2, SHIFTER);
-        double k = t - SHIFTER;
-        double r = Math.fma(k, -LN2_HI, x);
-        r = Math.fma(k, -LN2_LO, r);
-        double p = TAYLOR[0];
-        for (int i = 1; i < TAYLOR.length; i++) p = Math.fma(p, r, TAYLOR[i]);
-        double er = Math.fma(r * r, p, r) + 1.0;
-        long scale = (Double.doubleToRawLongBits(t) - SHIFTER_BITS + 1023) << 52;
-        return er * Double.longBitsToDouble(scale);
+        return ScalarQuadrature.tail(j, count, m, cap, p, logit, max, floor, mean, d);
     }
 }

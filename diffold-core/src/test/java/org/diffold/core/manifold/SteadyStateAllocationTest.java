@@ -100,7 +100,7 @@ class SteadyStateAllocationTest {
         for (int i = 0; i < p.length; i++) p[i] = r.nextGaussian();
         for (int i = 0; i < cap; i++) logit[i] = -Math.abs(r.nextGaussian()) * (i < 200 ? 1 : 100);
         int[] run = {0, 256, 256, 512};
-        double[] lanes = new double[VectorQuadrature.LANE_SCRATCH];
+        double[] lanes = new double[ScalarQuadrature.LANE_SCRATCH];
         double[] sink = {0};
         reachesZeroAllocation("VectorQuadrature.weigh", () -> {
             for (int i = 0; i < 2000; i++) sink[0] += VectorQuadrature.weigh(run, 4, 2 + (i & 1), cap, p, logit, 0, -40, mean, lanes);

@@ -2,12 +2,17 @@ package org.diffold.core.manifold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
+import org.diffold.core.linalg.Simd;
 import org.diffold.core.process.NoiseLevel;
 import org.junit.jupiter.api.Test;
 
-/** The quadrature's exp (docs/math.md §9) and its panel pruning (same bits as the full pass). */
+/**
+ * The quadrature's exp (docs/math.md §9), its panel pruning (same bits as the full pass) and its scalar twin (same
+ * bits as the vector pass).
+ */
 class VectorQuadratureTest {
     @Test
     void expIsAccurateOnTheWeightsRangeAndTheSameBitsScalarAndVector() {
@@ -18,17 +23,17 @@ class VectorQuadratureTest {
             for (int l = 0; l < 4; l++) x[l] = i < 4 ? -l * 1e-300 : -45 * r.nextDouble();
             double[] e = new double[4];
             for (int l = 0; l < 4; l++) {
-                e[l] = VectorQuadrature.exp(x[l]);
+                e[l] = ScalarQuadrature.exp(x[l]);
                 assertEquals(Math.exp(x[l]), e[l], 4e-16 * Math.exp(x[l]), "exp(" + x[l] + ")");
                 p[l] = 1; p[4 + l] = l == 0 ? 1 : 0;
             }
             // weigh's vector exp: den = (e0 + e1) + (e2 + e3), mean[1] = e0, same bits as the scalar exp
-            double den = VectorQuadrature.weigh(run, 2, 2, 4, p, x, 0, -1e300, mean, new double[VectorQuadrature.LANE_SCRATCH]);
+            double den = VectorQuadrature.weigh(run, 2, 2, 4, p, x, 0, -1e300, mean, new double[ScalarQuadrature.LANE_SCRATCH]);
             assertEquals(Double.doubleToRawLongBits((e[0] + e[1]) + (e[2] + e[3])), Double.doubleToRawLongBits(den), "den");
             assertEquals(Double.doubleToRawLongBits(e[0]), Double.doubleToRawLongBits(mean[1]), "lane 0");
         }
-        assertEquals(1.0, VectorQuadrature.exp(0.0), 0.0);
-        assertEquals(Math.exp(-700), VectorQuadrature.exp(Double.NEGATIVE_INFINITY), 1e-15 * Math.exp(-700), "clamped");
+        assertEquals(1.0, ScalarQuadrature.exp(0.0), 0.0);
+        assertEquals(Math.exp(-700), ScalarQuadrature.exp(Double.NEGATIVE_INFINITY), 1e-15 * Math.exp(-700), "clamped");
     }
 
     @Test
@@ -82,5 +87,48 @@ class VectorQuadratureTest {
             }
         }
         assertTrue(blocksSkipped > 500, "blocks are skipped at small noise: " + blocksSkipped);
+    }
+
+    @Test
+    void scalarTwinGivesTheVectorPassBitsOnCurvesInR2AndR3() {
+        // a JVM without jdk.incubator.vector (or -Ddiffold.scalar=true) must sample the same bits: circle with a
+        // piecewise density and helix, 8 nodes per panel (whole groups of 4, pruned) and 5 or 6 (one run with a
+        // partial last group), pruned and full passes, from large to very small noise, near and far from the curve
+        assumeTrue(Simd.available(), "the vector pass needs jdk.incubator.vector");
+        SplittableRandom r = new SplittableRandom(12);
+        int compared = 0;
+        for (int nodes : new int[] {8, 5, 6}) {
+            CurveQuadrature[] rules = {
+                new CurveQuadrature(new CircleCurve(1.5), new PiecewiseConstantDensity(0, 2 * Math.PI,
+                        new double[] {1, 3, 0.5}), nodes, CurveQuadrature.DEFAULT_PANEL_WIDTH, 64),
+                new CurveQuadrature(new HelixCurve(), new UniformDensity(0, 2 * Math.PI), nodes,
+                        CurveQuadrature.DEFAULT_PANEL_WIDTH, 64)};
+            for (CurveQuadrature q : rules) {
+                int m = q.curve().dim();
+                CurveQuadrature.Evaluator vector = q.evaluator(), scalar = q.scalarEvaluator();
+                double[] y = new double[m], point = new double[m], mv = new double[m], ms = new double[m];
+                for (double abar : new double[] {0.01, 0.5, 0.99, 0.99999, 0.9999999}) {
+                    NoiseLevel level = NoiseLevel.ofLogAlphaBar(Math.log(abar));
+                    for (int i = 0; i < 100; i++) {
+                        double t = q.curve().lower() + (q.curve().upper() - q.curve().lower()) * r.nextDouble();
+                        q.curve().point(t, point, 0);
+                        double far = i % 10 == 0 ? 5 : 1;
+                        for (int d = 0; d < m; d++) {
+                            y[d] = Math.sqrt(abar) * point[d] + far * Math.sqrt(1 - abar) * r.nextGaussian();
+                        }
+                        boolean prune = i % 3 != 0;
+                        double lv = prune ? vector.posteriorMean(level, y, mv) : vector.posteriorMeanWithoutPruning(level, y, mv);
+                        double ls = prune ? scalar.posteriorMean(level, y, ms) : scalar.posteriorMeanWithoutPruning(level, y, ms);
+                        String where = "nodes " + nodes + ", m " + m + ", abar " + abar + ", point " + i;
+                        assertEquals(Double.doubleToRawLongBits(lv), Double.doubleToRawLongBits(ls), "log q, " + where);
+                        for (int d = 0; d < m; d++) {
+                            assertEquals(Double.doubleToRawLongBits(mv[d]), Double.doubleToRawLongBits(ms[d]), "mean, " + where);
+                        }
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertEquals(3000, compared);
     }
 }
