@@ -121,12 +121,21 @@ public final class LpcaEstimator implements IntrinsicDimensionEstimator {
          * scatter matrix.
          */
         double[] eigenvalues(double[] x, int[] members) {
+            // one pass over the (scattered) member rows copies them and sums the mean; the subtraction then runs on
+            // the copy, which is in cache (the same operations in the same order as summing, then centring x)
             java.util.Arrays.fill(mean, 0);
-            for (int r : members) for (int j = 0; j < dim; j++) mean[j] += x[r * dim + j];
+            for (int a = 0; a < m; a++) {
+                int o = members[a] * dim, c = a * dim;
+                for (int j = 0; j < dim; j++) {
+                    double v = x[o + j];
+                    centred[c + j] = v;
+                    mean[j] += v;
+                }
+            }
             for (int j = 0; j < dim; j++) mean[j] /= m;
             for (int a = 0; a < m; a++) {
-                int o = members[a] * dim;
-                for (int j = 0; j < dim; j++) centred[a * dim + j] = x[o + j] - mean[j];
+                int c = a * dim;
+                for (int j = 0; j < dim; j++) centred[c + j] -= mean[j];
             }
             if (m <= dim) {
                 DotKernel.best().gramEigenvalues(centred, m, dim, eig);

@@ -1,5 +1,7 @@
 package org.diffold.core.knn;
 
+import org.diffold.core.linalg.Parallel;
+
 /**
  * Exact kNN by scanning all pairs with the BLAS-style {@link PairwiseScan} (O(nq nr D) flops at GEMM speed),
  * keeping a sorted top-k list per query; the kept distances are then recomputed from coordinate differences so
@@ -40,13 +42,19 @@ public final class BruteForceKnn implements KnnSearch {
             java.util.Arrays.fill(id, Integer.MAX_VALUE);
             best[w] = b;
             idx[w] = id;
+            // each row's current k-th entry, also in dense arrays: the column offers (v, i) to rows j0.. read these
+            // one after another instead of one cache line per row of the n x k lists (the lists are touched only
+            // for a pair that enters); same decisions, so the same lists
+            double[] worst = new double[n];
+            int[] worstIdx = new int[n];
+            java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(worstIdx, Integer.MAX_VALUE);
             return (i, j0, d2, count) -> {
-                int base = i * k;
                 for (int j = 0; j < count; j++) {
                     double v = d2[j];
                     int other = j0 + j;
-                    offer(b, id, base, k, v, other);
-                    offer(b, id, other * k, k, v, i);
+                    if (enters(worst, worstIdx, i, v, other)) offer(b, id, worst, worstIdx, i, k, v, other);
+                    if (enters(worst, worstIdx, other, v, i)) offer(b, id, worst, worstIdx, other, k, v, i);
                 }
             };
         });
@@ -54,27 +62,45 @@ public final class BruteForceKnn implements KnnSearch {
         int[] mi = new int[n * k];
         java.util.Arrays.fill(mb, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(mi, Integer.MAX_VALUE);
+        double[] worst = new double[n];
+        int[] worstIdx = new int[n];
+        java.util.Arrays.fill(worst, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(worstIdx, Integer.MAX_VALUE);
         for (int w = 0; w < workers; w++) {
             if (best[w] == null) continue;
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < k; j++) offer(mb, mi, i * k, k, best[w][i * k + j], idx[w][i * k + j]);
+                for (int j = 0; j < k; j++) {
+                    double v = best[w][i * k + j];
+                    int o = idx[w][i * k + j];
+                    if (enters(worst, worstIdx, i, v, o)) offer(mb, mi, worst, worstIdx, i, k, v, o);
+                }
             }
         }
-        return finish(data, n, data, dim, k, mi);
+        return finish(data, n, data, dim, k, mi, threads);
     }
 
-    /** Offers (v, j) to the list at base, ordered by (value, index) so that the kept set does not depend on order. */
-    private static void offer(double[] best, int[] idx, int base, int k, double v, int j) {
-        int last = base + k - 1;
-        if (v > best[last] || (v == best[last] && j >= idx[last])) return;
-        int p = last;
-        while (p > base && (best[p - 1] > v || (best[p - 1] == v && idx[p - 1] > j))) {
-            best[p] = best[p - 1];
-            idx[p] = idx[p - 1];
-            p--;
+    /** Whether (v, j) enters row's list: it precedes the list's k-th entry in (value, index) order. */
+    private static boolean enters(double[] worst, int[] worstIdx, int row, double v, int j) {
+        return v < worst[row] || (v == worst[row] && j < worstIdx[row]);
+    }
+
+    /**
+     * Inserts (v, j), which {@link #enters}, into row's list, ordered by (value, index) so that the kept set does not
+     * depend on order, and records the list's new k-th entry in worst / worstIdx.
+     */
+    private static void offer(double[] best, int[] idx, double[] worst, int[] worstIdx, int row, int k, double v, int j) {
+        int base = row * k, last = base + k - 1;
+        int lo = base, hi = last; // the first entry after (v, j); the last one is, since (v, j) enters
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (best[mid] > v || (best[mid] == v && idx[mid] > j)) hi = mid; else lo = mid + 1;
         }
-        best[p] = v;
-        idx[p] = j;
+        System.arraycopy(best, lo, best, lo + 1, last - lo);
+        System.arraycopy(idx, lo, idx, lo + 1, last - lo);
+        best[lo] = v;
+        idx[lo] = j;
+        worst[row] = best[last];
+        worstIdx[row] = idx[last];
     }
 
     private Neighbors run(double[] x, int nx, double[] y, int ny, int dim, int k) {
@@ -93,30 +119,37 @@ public final class BruteForceKnn implements KnnSearch {
                 }
             }
         });
-        return finish(x, nx, y, dim, k, idx);
+        return finish(x, nx, y, dim, k, idx, threads);
     }
 
-    /** Recomputes the kept distances from coordinate differences and sorts each row by (distance, index). */
-    private static Neighbors finish(double[] x, int nx, double[] y, int dim, int k, int[] idx) {
+    /**
+     * Recomputes the kept distances from coordinate differences and sorts each row by (distance, index); rows in
+     * parallel ranges, each row on its own, so the result does not depend on the thread count.
+     */
+    private static Neighbors finish(double[] x, int nx, double[] y, int dim, int k, int[] idx, int threads) {
         double[] dist = new double[nx * k];
-        for (int i = 0; i < nx; i++) {
-            int base = i * k;
-            for (int j = 0; j < k; j++) dist[base + j] = Math.sqrt(PairwiseScan.squaredDistance(x, i, y, idx[base + j], dim));
-            sortRow(dist, idx, base, k);
-        }
+        Parallel.forRanges(nx, threads, 1, (w, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int base = i * k;
+                PairwiseScan.squaredDistances(x, i, y, idx, base, k, dim, dist, base);
+                for (int j = base; j < base + k; j++) dist[j] = Math.sqrt(dist[j]);
+                sortRow(dist, idx, base, k);
+            }
+        });
         return new Neighbors(nx, k, idx, dist);
     }
 
-    /** Inserts (v, j) into the ascending list best[base..last], dropping the largest. */
+    /** Inserts (v, j) into the ascending list best[base..last] after any equal values, dropping the largest. */
     private static void insert(double[] best, int[] idx, int base, int last, double v, int j) {
-        int p = last;
-        while (p > base && best[p - 1] > v) {
-            best[p] = best[p - 1];
-            idx[p] = idx[p - 1];
-            p--;
+        int lo = base, hi = last; // the first entry above v; the last one is, since v < best[last]
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (best[mid] > v) hi = mid; else lo = mid + 1;
         }
-        best[p] = v;
-        idx[p] = j;
+        System.arraycopy(best, lo, best, lo + 1, last - lo);
+        System.arraycopy(idx, lo, idx, lo + 1, last - lo);
+        best[lo] = v;
+        idx[lo] = j;
     }
 
     /** Insertion sort of one row by (distance, index). */

@@ -138,6 +138,33 @@ public final class PairwiseScan {
         return s;
     }
 
+    /**
+     * out[outOff + p] = |x_i - y_{js[from + p]}|^2 for p &lt; count, each with the same bits as
+     * {@link #squaredDistance}: four distances at a time, each its own sum in coordinate order, so the four
+     * dependent chains of additions overlap instead of running one after another.
+     */
+    public static void squaredDistances(double[] x, int i, double[] y, int[] js, int from, int count, int dim,
+                                        double[] out, int outOff) {
+        int a = i * dim, p = 0;
+        for (; p + 4 <= count; p += 4) {
+            int b0 = js[from + p] * dim, b1 = js[from + p + 1] * dim, b2 = js[from + p + 2] * dim, b3 = js[from + p + 3] * dim;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int k = 0; k < dim; k++) {
+                double v = x[a + k];
+                double d0 = v - y[b0 + k], d1 = v - y[b1 + k], d2 = v - y[b2 + k], d3 = v - y[b3 + k];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            out[outOff + p] = s0;
+            out[outOff + p + 1] = s1;
+            out[outOff + p + 2] = s2;
+            out[outOff + p + 3] = s3;
+        }
+        for (; p < count; p++) out[outOff + p] = squaredDistance(x, i, y, js[from + p], dim);
+    }
+
     /** |x_i - y_j|^2 computed directly from the differences (accurate for close pairs). */
     public static double squaredDistance(double[] x, int i, double[] y, int j, int dim) {
         double s = 0;

@@ -122,4 +122,43 @@ class BruteForceKnnTest {
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) direct += PairwiseScan.squaredDistance(x, i, x, j, d);
         assertEquals(direct, sums[0] + sums[1], 1e-9 * direct);
     }
+
+    @Test
+    void largeKWithManyTiesMatchesNaiveSearch() {
+        // small integer coordinates: many equal distances, all computed exactly, so the (distance, index) order of
+        // the naive search is the one the search must keep; k large enough that lists shift by many places
+        int n = 700, d = 6, k = 40;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextInt(4);
+        for (int threads : new int[] {1, 2}) {
+            Neighbors self = new BruteForceKnn(threads).selfSearch(x, n, d, k);
+            Neighbors query = new BruteForceKnn(threads).search(x, 50, x, n, d, k);
+            for (int i = 0; i < n; i++) {
+                Integer[] want = naive(x, i, x, n, d, true);
+                for (int j = 0; j < k; j++) assertEquals(want[j], self.index(i, j), "self, row " + i + " rank " + j);
+            }
+            for (int i = 0; i < 50; i++) {
+                Integer[] want = naive(x, i, x, n, d, false);
+                for (int j = 0; j < k; j++) assertEquals(want[j], query.index(i, j), "query, row " + i + " rank " + j);
+            }
+        }
+    }
+
+    @Test
+    void fourDistancesAtATimeHaveTheBitsOfOne() {
+        int n = 50, d = 37;
+        double[] x = gaussian(n, d, 8);
+        int[] js = {3, 9, 0, 49, 17, 17, 22};
+        double[] out = new double[10];
+        for (int count = 0; count <= js.length; count++) {
+            java.util.Arrays.fill(out, -1);
+            PairwiseScan.squaredDistances(x, 5, x, js, 0, count, d, out, 2);
+            for (int p = 0; p < count; p++) {
+                assertEquals(Double.doubleToRawLongBits(PairwiseScan.squaredDistance(x, 5, x, js[p], d)),
+                        Double.doubleToRawLongBits(out[2 + p]), "count " + count + ", distance " + p);
+            }
+            assertEquals(-1, out[2 + count], 0.0, "writes only count values");
+        }
+    }
 }
