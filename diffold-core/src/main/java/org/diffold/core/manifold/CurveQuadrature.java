@@ -3,8 +3,7 @@ package org.diffold.core.manifold;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.diffold.core.process.NoiseLevel;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.diffold.core.special.GaussLegendre;
 
 /**
  * The posterior of the parameter of a curve with density rho along it, observed with Gaussian noise
@@ -50,10 +49,8 @@ public final class CurveQuadrature {
         this.density = density;
         this.panelWidth = panelWidth;
         this.minPanels = minPanels;
-        GaussIntegrator gl = new GaussIntegratorFactory().legendre(nodes, -1, 1);
-        glNode = new double[nodes];
-        glWeight = new double[nodes];
-        for (int i = 0; i < nodes; i++) { glNode[i] = gl.getPoint(i); glWeight[i] = gl.getWeight(i); }
+        glNode = GaussLegendre.nodes(nodes);
+        glWeight = GaussLegendre.weights(nodes);
     }
 
     /** The default rule. */

@@ -1,28 +1,17 @@
 package org.diffold.core.error.gaussian;
 
 import java.util.function.DoubleUnaryOperator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.diffold.core.special.GaussLegendre;
 
 /**
- * Globally adaptive Gauss–Legendre quadrature (16 nodes from Hipparchus): the interval with the largest error
+ * Globally adaptive Gauss–Legendre quadrature (16 nodes, {@link GaussLegendre}): the interval with the largest error
  * estimate |rule(left) + rule(right) - rule(whole)| is bisected until the summed estimate is below
  * max(absTol, relTol |value|) or {@value #MAX_INTERVALS} intervals are in use. Off the hot paths only.
  */
 final class AdaptiveQuadrature {
     private static final int MAX_INTERVALS = 4000;
     private static final double DEFAULT_REL_TOL = 1e-14;
-    private static final double[] NODE, WEIGHT;
-
-    static {
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(16);
-        NODE = new double[rule.getNumberOfPoints()];
-        WEIGHT = new double[NODE.length];
-        for (int i = 0; i < NODE.length; i++) {
-            NODE[i] = rule.getPoint(i);
-            WEIGHT[i] = rule.getWeight(i);
-        }
-    }
+    private static final double[] NODE = GaussLegendre.nodes(16), WEIGHT = GaussLegendre.weights(16);
 
     private AdaptiveQuadrature() {}
 
