@@ -21,4 +21,5 @@ CACHE="$PWD/.djl-cache"
 . bench/java21.sh nn-throughput
 mkdir -p "$CACHE/jna"
 exec "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -DDJL_CACHE_DIR="$CACHE" -Djna.tmpdir="$CACHE/jna" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.diffold.nn.bench.TrainThroughputBench --python "$PY" "$@"
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.diffold.nn.bench.TrainThroughputBench --python "$PY" "$@" \
+  2> >(grep -v -x -F "WARNING: Using incubator modules: jdk.incubator.vector" >&2)   # the JVM's line, as ./diffold drops it

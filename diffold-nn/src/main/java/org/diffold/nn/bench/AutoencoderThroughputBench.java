@@ -2,6 +2,7 @@ package org.diffold.nn.bench;
 
 import ai.djl.Device;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.diffold.nn.image.ImageShape;
@@ -24,20 +25,14 @@ public final class AutoencoderThroughputBench {
 
     /** Runs the benchmark. */
     public static void main(String[] args) throws Exception {
-        String python = "/usr/bin/python3", script = "bench/torch_ae_throughput.py";
-        int threads = 1, steps = 30, warmup = 5, repeats = 3, batch = 64, width = 16;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--python" -> python = args[i + 1];
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
-                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
-                case "--width" -> width = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; valid: --python --threads --steps --warmup --repeats --batch --width");
-            }
-        }
+        BenchArgs.run("ae-throughput", args, AutoencoderThroughputBench::bench);
+    }
+
+    private static void bench(String[] args) throws Exception {
+        BenchArgs o = new BenchArgs(args, List.of("python", "threads", "steps", "warmup", "repeats", "batch", "width"), List.of());
+        String python = o.text("python", "/usr/bin/python3"), script = "bench/torch_ae_throughput.py";
+        int threads = o.integer("threads", 1, 1), steps = o.integer("steps", 30, 1), warmup = o.integer("warmup", 5, 0);
+        int repeats = o.integer("repeats", 3, 1), batch = o.integer("batch", 64, 1), width = o.integer("width", 16, 1);
         NnRuntime.engine(threads);
         ImageShape s = ImageShape.FASHION_MNIST;
         SplittableRandom rng = new SplittableRandom(1);

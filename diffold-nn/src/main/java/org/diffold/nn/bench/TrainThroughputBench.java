@@ -37,21 +37,27 @@ public final class TrainThroughputBench {
     private TrainThroughputBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
-        int steps = Integer.parseInt(o.getOrDefault("steps", "100"));
-        int warmup = Integer.parseInt(o.getOrDefault("warmup", "20"));
-        if (o.containsKey("child")) {
+        BenchArgs.run("nn-throughput", args, TrainThroughputBench::bench);
+    }
+
+    private static void bench(String[] args) throws Exception {
+        BenchArgs o = new BenchArgs(args, List.of("threads", "steps", "warmup", "repeats", "python", "script", "omp-wait-policy"),
+                List.of("child"));
+        int steps = o.integer("steps", 100, 1), warmup = o.integer("warmup", 20, 0);
+        if (o.has("child")) {
             System.out.println("samples_per_second=" + diffold(steps, warmup));
             return;
         }
-        int repeats = Integer.parseInt(o.getOrDefault("repeats", "3"));
-        String wait = o.getOrDefault("omp-wait-policy", "passive").toUpperCase(Locale.ROOT);
+        int repeats = o.integer("repeats", 3, 1);
+        List<Integer> threadCounts = new ArrayList<>();
+        for (String t : o.text("threads", "1,2").split(",", -1)) threadCounts.add(BenchArgs.atLeast("--threads", t, 1));
+        String wait = o.text("omp-wait-policy", "passive").toUpperCase(Locale.ROOT);
         if (!List.of("PASSIVE", "ACTIVE", "DEFAULT").contains(wait)) {
             throw new IllegalArgumentException("--omp-wait-policy must be passive, active or default, got " + wait);
         }
         waitPolicy = wait.equals("DEFAULT") ? null : wait;
-        String python = o.getOrDefault("python", "/usr/bin/python3");
-        String script = o.getOrDefault("script", "bench/torch_train_throughput.py");
+        String python = o.text("python", "/usr/bin/python3");
+        String script = o.text("script", "bench/torch_train_throughput.py");
         if (!Files.isRegularFile(Path.of(script))) throw new IllegalArgumentException("--script " + script + " does not exist");
         System.out.printf(Locale.ROOT, "DSM training throughput: MLP width %d depth %d (GELU), batch %d, D = %d, Adam + clip + EMA%n",
                 WIDTH, DEPTH, BATCH, DIM);
@@ -59,8 +65,7 @@ public final class TrainThroughputBench {
                 + " interleaved runs of " + steps + " steps after " + warmup + " warm-up steps; load average "
                 + String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.printf(Locale.ROOT, "%-8s %18s %18s %8s%n", "threads", "diffold (samp/s)", "pytorch (samp/s)", "ratio");
-        for (String t : o.getOrDefault("threads", "1,2").split(",")) {
-            int threads = Integer.parseInt(t.trim());
+        for (int threads : threadCounts) {
             double best = 0, bestPy = 0;
             for (int r = 0; r < repeats; r++) { // interleaved so both see the same machine load
                 best = Math.max(best, run(javaCommand(threads, steps, warmup), threads));
@@ -113,17 +118,5 @@ public final class TrainThroughputBench {
         pb.environment().put("OPENBLAS_NUM_THREADS", "" + threads);
         if (waitPolicy != null) pb.environment().put("OMP_WAIT_POLICY", waitPolicy);
         return BenchProcess.run(pb).get("samples_per_second");
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new java.util.HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-            String k = args[i].substring(2);
-            if (k.equals("child")) o.put(k, "true");
-            else if (i + 1 < args.length) o.put(k, args[++i]);
-            else throw new IllegalArgumentException("--" + k + " needs a value");
-        }
-        return o;
     }
 }

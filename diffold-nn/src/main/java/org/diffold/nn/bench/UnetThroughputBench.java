@@ -2,6 +2,7 @@ package org.diffold.nn.bench;
 
 import ai.djl.Device;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.diffold.nn.image.ImageShape;
@@ -29,22 +30,16 @@ public final class UnetThroughputBench {
 
     /** Runs the benchmark. */
     public static void main(String[] args) throws Exception {
-        String python = "/usr/bin/python3", script = "bench/torch_unet_throughput.py", channels = "32/64";
-        int threads = 1, steps = 20, warmup = 5, repeats = 3, batch = 64, groups = 8;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--python" -> python = args[i + 1];
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
-                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
-                case "--channels" -> channels = args[i + 1];
-                case "--groups" -> groups = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; valid: --python --threads --steps --warmup --repeats --batch --channels --groups");
-            }
-        }
+        BenchArgs.run("unet-throughput", args, UnetThroughputBench::bench);
+    }
+
+    private static void bench(String[] args) throws Exception {
+        BenchArgs o = new BenchArgs(args,
+                List.of("python", "threads", "steps", "warmup", "repeats", "batch", "channels", "groups"), List.of());
+        String python = o.text("python", "/usr/bin/python3"), script = "bench/torch_unet_throughput.py";
+        String channels = o.text("channels", "32/64");
+        int threads = o.integer("threads", 1, 1), steps = o.integer("steps", 20, 1), warmup = o.integer("warmup", 5, 0);
+        int repeats = o.integer("repeats", 3, 1), batch = o.integer("batch", 64, 1), groups = o.integer("groups", 8, 1);
         NnRuntime.engine(threads);
         ImageShape s = ImageShape.FASHION_MNIST;
         UnetLayout layout = UnetLayout.parse("channels=" + channels + ",groups=" + groups, s);
