@@ -1,8 +1,8 @@
 package org.diffold.nn.bench;
 
 import ai.djl.Device;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.diffold.nn.image.ImageShape;

@@ -15,6 +15,11 @@ final class BenchArgs {
         void run(String[] args) throws Exception;
     }
 
+    /** A bad command-line argument: the only failure {@link #run} turns into a one-line message. */
+    static final class BadArgument extends IllegalArgumentException {
+        BadArgument(String message) { super(message); }
+    }
+
     private final Map<String, String> values = new HashMap<>();
 
     /**
@@ -25,20 +30,23 @@ final class BenchArgs {
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
             if (name == null || !(valid.contains(name) || flags.contains(name))) {
-                throw new IllegalArgumentException("unknown argument '" + args[i] + "'; valid: --" + String.join(" --", valid)
+                throw new BadArgument("unknown argument '" + args[i] + "'; valid: --" + String.join(" --", valid)
                         + (flags.isEmpty() ? "" : " --" + String.join(" --", flags)));
             }
             if (flags.contains(name)) values.put(name, "true");
             else if (i + 1 < args.length) values.put(name, args[++i]);
-            else throw new IllegalArgumentException(args[i] + " needs a value");
+            else throw new BadArgument(args[i] + " needs a value");
         }
     }
 
-    /** Runs {@code body}; an {@link IllegalArgumentException} prints {@code "tool: message"} and exits with status 2. */
+    /**
+     * Runs {@code body}; a {@link BadArgument} prints {@code "tool: message"} and exits with status 2. Any other
+     * failure, an IllegalArgumentException from deeper code included, propagates with its stack trace.
+     */
     static void run(String tool, String[] args, Body body) throws Exception {
         try {
             body.run(args);
-        } catch (IllegalArgumentException e) {
+        } catch (BadArgument e) {
             System.err.println(tool + ": " + e.getMessage());
             System.exit(2);
         }
@@ -50,12 +58,12 @@ final class BenchArgs {
     /** Option {@code name}'s value, else {@code fallback}. */
     String text(String name, String fallback) { return values.getOrDefault(name, fallback); }
 
-    /** Option {@code name} as an integer at least {@code min} (else an IllegalArgumentException), or {@code fallback}. */
+    /** Option {@code name} as an integer at least {@code min} (else a {@link BadArgument}), or {@code fallback}. */
     int integer(String name, int fallback, int min) {
         return values.containsKey(name) ? atLeast("--" + name, values.get(name), min) : fallback;
     }
 
-    /** {@code value} of {@code option} as an integer at least {@code min}, else an IllegalArgumentException saying so. */
+    /** {@code value} of {@code option} as an integer at least {@code min}, else a {@link BadArgument} saying so. */
     static int atLeast(String option, String value, int min) {
         int v;
         try {
@@ -63,7 +71,7 @@ final class BenchArgs {
         } catch (NumberFormatException e) {
             v = Integer.MIN_VALUE;
         }
-        if (v < min) throw new IllegalArgumentException(option + " must be an integer >= " + min + ", got '" + value + "'");
+        if (v < min) throw new BadArgument(option + " must be an integer >= " + min + ", got '" + value + "'");
         return v;
     }
 }

@@ -53,12 +53,12 @@ public final class TrainThroughputBench {
         for (String t : o.text("threads", "1,2").split(",", -1)) threadCounts.add(BenchArgs.atLeast("--threads", t, 1));
         String wait = o.text("omp-wait-policy", "passive").toUpperCase(Locale.ROOT);
         if (!List.of("PASSIVE", "ACTIVE", "DEFAULT").contains(wait)) {
-            throw new IllegalArgumentException("--omp-wait-policy must be passive, active or default, got " + wait);
+            throw new BenchArgs.BadArgument("--omp-wait-policy must be passive, active or default, got " + wait);
         }
         waitPolicy = wait.equals("DEFAULT") ? null : wait;
         String python = o.text("python", "/usr/bin/python3");
         String script = o.text("script", "bench/torch_train_throughput.py");
-        if (!Files.isRegularFile(Path.of(script))) throw new IllegalArgumentException("--script " + script + " does not exist");
+        if (!Files.isRegularFile(Path.of(script))) throw new BenchArgs.BadArgument("--script " + script + " does not exist");
         System.out.printf(Locale.ROOT, "DSM training throughput: MLP width %d depth %d (GELU), batch %d, D = %d, Adam + clip + EMA%n",
                 WIDTH, DEPTH, BATCH, DIM);
         System.out.println("OMP_WAIT_POLICY " + (waitPolicy == null ? "(unset)" : waitPolicy) + " for both; best of " + repeats

@@ -1,6 +1,7 @@
 package org.diffold.nn.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,5 +38,14 @@ class BenchArgsTest {
                 () -> new BenchArgs(new String[] {"5"}, valid, List.of("child"))).getMessage());
         assertEquals("--steps must be an integer >= 1, got '0'", assertThrows(IllegalArgumentException.class,
                 () -> new BenchArgs(new String[] {"--steps", "0"}, valid, List.of()).integer("steps", 30, 1)).getMessage());
+    }
+
+    @Test
+    void onlyArgumentErrorsAreTurnedIntoAMessageOtherFailuresPropagate() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchArgs.atLeast("--steps", "0", 1))
+                instanceof BenchArgs.BadArgument);
+        IllegalArgumentException inner = new IllegalArgumentException("from the trainer");
+        assertSame(inner, assertThrows(IllegalArgumentException.class,
+                () -> BenchArgs.run("t", new String[0], a -> { throw inner; })));
     }
 }
